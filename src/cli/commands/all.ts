@@ -1,0 +1,17 @@
+// Every CLI command, in the order `--help` lists them.
+import type { Command } from '../context';
+import { fetchCommand } from './fetch';
+import { papersCommand } from './papers';
+import { showCommand } from './show';
+import { citeCommand } from './cite';
+import { bibtexCommand } from './bibtex';
+import { noteCommand } from './note';
+import { importCommand } from './import';
+import { indexCommand } from './index-notes';
+import { searchCommand } from './search';
+import { linksCommand } from './links';
+
+export const commands: Command[] = [
+  fetchCommand, papersCommand, showCommand, citeCommand, bibtexCommand, noteCommand, importCommand,
+  indexCommand, searchCommand, linksCommand,
+];

@@ -1,0 +1,15 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseArgs, UsageError } from '../../src/cli/args';
+
+test('parseArgs reads values, booleans and positionals', () => {
+  const p = parseArgs(['show', '--json', '--date=2026-01-02', '--cache', '/tmp/x'], { json: { boolean: true }, date: {}, cache: {} });
+  assert.deepEqual(p.positionals, ['show']);
+  assert.deepEqual(p.options, { json: true, date: '2026-01-02', cache: '/tmp/x' });
+});
+
+test('parseArgs rejects unknown flags and missing values', () => {
+  assert.throws(() => parseArgs(['--nope'], {}), UsageError);
+  assert.throws(() => parseArgs(['--date'], { date: {} }), UsageError);
+  assert.throws(() => parseArgs(['--json=1'], { json: { boolean: true } }), UsageError);
+});
