@@ -1,9 +1,11 @@
 // The catalog: papers by day and by id, their citation keys, and refreshing a day from the network.
-// CONTRACT (implementation pending; owned by the papers+store work). Views ask the catalog and listen
-// to its changes; they never fetch on their own.
+// Views ask the catalog and listen to its changes; they never fetch on their own.
 import type { Fetch, FileSystem } from './fs';
-import type { Paper } from './papers/model';
-import type { KeyMap } from './cite/keys';
+import { parseArxivId, type Paper } from './papers/model';
+import { assignKeys, type KeyMap } from './cite/keys';
+import { fetchDay, isValidDay } from './papers/daily';
+import { mergePaper } from './papers/validate';
+import { PaperStore } from './store';
 
 export interface CatalogOptions {
   fs: FileSystem;
@@ -12,6 +14,9 @@ export interface CatalogOptions {
   apiBase: string;
   timeoutMs?: number;
   userAgent?: string;
+  /** Retries on 5xx/429 (default 3) and the wait between them; tests shorten these. */
+  retries?: number;
+  sleep?(ms: number): Promise<void>;
   /** Told about recovered corruption and similar one-time warnings. */
   warn?(message: string): void;
 }
@@ -42,4 +47,127 @@ export interface Catalog {
   /** Adds papers not from the feed (arXiv by id, JSON import); assigns keys. */
   addPapers(papers: Paper[]): Promise<void>;
   onDidChange(listener: CatalogListener): () => void;
+}
+
+export function createCatalog(opts: CatalogOptions): Catalog {
+  return new StoreCatalog(opts);
+}
+
+class StoreCatalog implements Catalog {
+  private readonly store: PaperStore;
+  private readonly listeners = new Set<CatalogListener>();
+  /** Writes run one at a time so two refreshes cannot interleave their key assignments. */
+  private writes: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly opts: CatalogOptions) {
+    this.store = new PaperStore({ fs: opts.fs, cacheDir: opts.cacheDir, warn: opts.warn });
+  }
+
+  async cachedDay(day: string): Promise<DayPapers | undefined> {
+    if (!isValidDay(day)) return undefined;
+    const stored = await this.store.readDay(day);
+    return stored && { day, papers: stored.papers, fetchedAt: stored.fetchedAt, skipped: stored.skipped };
+  }
+
+  async refreshDay(day: string): Promise<DayPapers> {
+    if (!isValidDay(day)) throw new RangeError(`not a date (YYYY-MM-DD): ${day}`);
+    // The network part runs outside the write lock; any failure throws before the cache is touched.
+    const fetched = await fetchDay(day, {
+      fetch: this.opts.fetch,
+      apiBase: this.opts.apiBase,
+      timeoutMs: this.opts.timeoutMs,
+      userAgent: this.opts.userAgent,
+      retries: this.opts.retries,
+      sleep: this.opts.sleep,
+    });
+    const result = await this.exclusive(async () => {
+      const cached = await this.store.readDay(day);
+      // An empty answer for a day we already hold is far likelier an API hiccup than papers vanishing: keep them.
+      if (fetched.papers.length === 0 && cached && cached.papers.length > 0) {
+        this.opts.warn?.(`Paper Notes: the API listed no papers for ${day}; keeping the ${cached.papers.length} cached ones`);
+        return { day, papers: cached.papers, fetchedAt: cached.fetchedAt, skipped: cached.skipped };
+      }
+      const stored = { day, fetchedAt: new Date().toISOString(), skipped: fetched.skipped, papers: fetched.papers };
+      await this.store.writeDay(stored);
+      await this.updateKeys();
+      return stored;
+    });
+    this.emit({ day, ids: result.papers.map((p) => p.id) });
+    return result;
+  }
+
+  cachedDays(): Promise<string[]> {
+    return this.store.days();
+  }
+
+  async paper(id: string): Promise<Paper | undefined> {
+    const parsed = parseArxivId(id);
+    return parsed ? (await this.byId()).get(parsed.id) : undefined;
+  }
+
+  async allPapers(): Promise<Paper[]> {
+    return [...(await this.byId()).values()];
+  }
+
+  async keys(): Promise<KeyMap> {
+    const stored = await this.store.readKeys();
+    const papers = await this.allPapers();
+    if (papers.every((p) => stored[p.id])) return stored;
+    return this.exclusive(() => this.updateKeys());
+  }
+
+  async addPapers(papers: Paper[]): Promise<void> {
+    if (!papers.length) return;
+    await this.exclusive(async () => {
+      const added = new Map((await this.store.readAdded()).map((p) => [p.id, p]));
+      for (const p of papers) {
+        const prior = added.get(p.id);
+        // The newer copy wins; the older one only fills what the newer lacks.
+        added.set(p.id, prior ? mergePaper(p, prior) : p);
+      }
+      await this.store.writeAdded([...added.values()]);
+      await this.updateKeys();
+    });
+    this.emit({ ids: papers.map((p) => p.id) });
+  }
+
+  onDidChange(listener: CatalogListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Every cached paper by id: added papers first, then days oldest to newest, so the latest listing wins. */
+  private async byId(): Promise<Map<string, Paper>> {
+    const map = new Map<string, Paper>();
+    for (const p of await this.store.readAdded()) map.set(p.id, p);
+    for (const day of (await this.store.days()).reverse()) {
+      const stored = await this.store.readDay(day);
+      for (const p of stored?.papers ?? []) map.set(p.id, p);
+    }
+    return map;
+  }
+
+  /** Gives every cached paper a key, keeping existing ones; writes keys.json only when something was added. */
+  private async updateKeys(): Promise<KeyMap> {
+    const existing = await this.store.readKeys();
+    const keys = assignKeys(existing, await this.allPapers());
+    if (Object.keys(keys).length !== Object.keys(existing).length) await this.store.writeKeys(keys);
+    return keys;
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.writes.then(work, work);
+    this.writes = run.catch(() => undefined);
+    return run;
+  }
+
+  private emit(change: { day?: string; ids: string[] }): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(change);
+      } catch (e) {
+        this.opts.warn?.(`Paper Notes: a catalog listener failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+  }
 }
