@@ -1,0 +1,419 @@
+// NoteIndex: notes and papers in one segmented, persisted search space, plus the note ↔ paper link
+// graph. The extension drives it from file-system events (updateNote / removeNote / renameNote), the
+// CLI and the benchmark through open → reconcile → search/links → save.
+import { joinPath, type FileSystem } from '../fs';
+import type { Paper } from '../papers/model';
+import type { KeyMap } from '../cite/keys';
+import { scanNote as defaultScan, type ScannedNote } from '../notes/index';
+import { analyse } from './analyze';
+import { loadIndex, saveIndex, type FileEntry } from './persist';
+import { runQuery, parseQuery } from './query';
+import { citedIds, docKey, fieldsOf, fnv1a, noteRecord, paperRecord, type DocRecord, type NoteRecord, type PaperRecord } from './records';
+import { DEFAULT_POLICY, SegmentSet, type SegmentPolicy } from './segment-set';
+import type { Segment } from './segment';
+import { lead, snippet } from './snippet';
+import { decodeNote, globToRegExp, walkNotes, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, type Skipped } from './walk';
+import { queryTerm, termOf } from './analyze';
+
+export interface NoteIndexOptions {
+  fs: FileSystem;
+  /** Where segments and the manifest live; created on first save. */
+  storageDir: string;
+  /** Absolute notes folder; note paths are relative to it. */
+  notesRoot: string;
+  papers?: () => Promise<Paper[]>;
+  keys?: () => Promise<KeyMap>;
+  warn?(message: string): void;
+  include?: string[];
+  exclude?: string[];
+  maxFileBytes?: number;
+  /** Defaults to the Markdown scanner; tests may pass their own. */
+  scan?: (markdown: string) => ScannedNote;
+  policy?: Partial<SegmentPolicy>;
+}
+
+export interface Hit {
+  kind: 'note' | 'paper';
+  /** Note path (relative to the notes root) or arXiv id. */
+  id: string;
+  path?: string;
+  title: string;
+  score: number;
+  snippet: string;
+}
+
+export interface SearchOptions {
+  kind?: 'notes' | 'papers' | 'all';
+  limit?: number;
+}
+
+export interface ReconcileResult {
+  added: number;
+  changed: number;
+  deleted: number;
+  unchanged: number;
+  skipped: Skipped[];
+  /** Notes in the index afterwards. */
+  indexed: number;
+}
+
+export interface Links {
+  papers: Record<string, string[]>;
+  notes: Record<string, string[]>;
+}
+
+const READ_BATCH = 32;
+const PROHIBITED = 3; // lunr.Query.presence.PROHIBITED
+
+export class NoteIndex {
+  private readonly set: SegmentSet;
+  private readonly notes = new Map<string, NoteRecord>();
+  private readonly papers = new Map<string, PaperRecord>();
+  private keyMap: KeyMap = {};
+  private keyToId = new Map<string, string>();
+  private files: Record<string, FileEntry> = {};
+  private skippedFiles: Record<string, [number, number, string]> = {};
+  private written = new Map<Segment, string>();
+  private nextId = 0;
+  private citedBy?: Map<string, string[]>;
+  private readonly scan: (markdown: string) => ScannedNote;
+  private readonly include: RegExp[];
+  private readonly exclude: RegExp[];
+  /** Notes re-read and re-analysed since open: lets tests prove a warm start did not rebuild. */
+  reindexedFiles = 0;
+
+  private constructor(private readonly opts: NoteIndexOptions) {
+    this.scan = opts.scan ?? defaultScan;
+    this.include = (opts.include ?? DEFAULT_INCLUDE).map(globToRegExp);
+    this.exclude = (opts.exclude ?? DEFAULT_EXCLUDE).map(globToRegExp);
+    this.set = new SegmentSet((records) => records.map((r) => this.analyseRecord(r)), { ...DEFAULT_POLICY, ...opts.policy });
+  }
+
+  /** Loads the persisted index (or starts empty: a corrupt or outdated one is dropped with one warning). */
+  static async open(opts: NoteIndexOptions): Promise<NoteIndex> {
+    const index = new NoteIndex(opts);
+    const loaded = await loadIndex(opts.fs, opts.storageDir, opts.notesRoot);
+    if (loaded instanceof Error) {
+      opts.warn?.(`Paper Notes: the search index in ${opts.storageDir} could not be used (${loaded.message}); rebuilding it.`);
+    } else if (loaded) {
+      for (const { file, segment } of loaded.segments) {
+        index.set.addSealed(segment);
+        index.written.set(segment, file);
+        segment.docs.forEach((r, ord) => {
+          if (segment.dead[ord]) return;
+          if (r.kind === 'note') index.notes.set(r.path, r);
+          else index.papers.set(r.id, r);
+        });
+      }
+      index.files = loaded.manifest.files;
+      index.skippedFiles = loaded.manifest.skipped;
+      index.nextId = loaded.manifest.nextId ?? loaded.segments.length;
+      index.setKeys(loaded.manifest.keys);
+    }
+    return index;
+  }
+
+  get stats() {
+    return {
+      notes: this.notes.size,
+      papers: this.papers.size,
+      segments: this.set.segments().length,
+      deltaDocs: this.set.deltaSize,
+      reindexedFiles: this.reindexedFiles,
+    };
+  }
+
+  private analyseRecord(r: DocRecord) {
+    const cited: PaperRecord[] = [];
+    if (r.kind === 'note') for (const id of citedIds(r, this.keyToId)) {
+      const p = this.papers.get(id);
+      if (p) cited.push(p);
+    }
+    return analyse(docKey(r), fieldsOf(r, cited));
+  }
+
+  private setKeys(keys: KeyMap): void {
+    this.keyMap = { ...keys };
+    this.keyToId = new Map(Object.entries(keys).map(([id, key]) => [key, id]));
+    this.citedBy = undefined;
+  }
+
+  /**
+   * Replaces the paper documents and the key map. Changed, added and removed papers are re-indexed, and
+   * so is every note whose cited papers (or key resolution) changed, so topic search stays current.
+   */
+  setPapers(papers: Paper[], keys: KeyMap): void {
+    const incoming = new Map(papers.map((p) => [p.id, paperRecord(p)]));
+    const changedIds = new Set<string>();
+    const puts: DocRecord[] = [];
+    for (const [id, rec] of incoming) {
+      if (this.papers.get(id)?.hash === rec.hash) continue;
+      changedIds.add(id);
+      puts.push(rec);
+    }
+    for (const id of this.papers.keys()) if (!incoming.has(id)) changedIds.add(id);
+    const oldKeyToId = this.keyToId;
+    this.setKeys(keys);
+    const refresh: DocRecord[] = [];
+    for (const note of this.notes.values()) {
+      const before = citedIds(note, oldKeyToId);
+      const after = citedIds(note, this.keyToId);
+      const same = before.length === after.length && before.every((id, i) => id === after[i]);
+      if (!same || after.some((id) => changedIds.has(id))) refresh.push(note);
+    }
+    for (const id of changedIds) {
+      if (incoming.has(id)) this.papers.set(id, incoming.get(id)!);
+      else {
+        this.papers.delete(id);
+        this.set.drop(`p:${id}`);
+      }
+    }
+    // Papers first: the refreshed notes read their cited papers' new text while being analysed.
+    this.set.put([...puts, ...refresh]);
+  }
+
+  /** Walks the notes folder and brings the index in line with it: only new or changed files are read. */
+  async reconcile(): Promise<ReconcileResult> {
+    if (this.opts.papers) this.setPapers(await this.opts.papers(), this.opts.keys ? await this.opts.keys() : this.keyMap);
+    const { fs, notesRoot } = this.opts;
+    const walked = await walkNotes(fs, notesRoot, this.opts);
+    const result: ReconcileResult = { added: 0, changed: 0, deleted: 0, unchanged: 0, skipped: [...walked.skipped], indexed: 0 };
+    const seen = new Set<string>();
+    const nextSkipped: Record<string, [number, number, string]> = {};
+    const puts: NoteRecord[] = [];
+    const toRead = [];
+    for (const f of walked.files) {
+      seen.add(f.path);
+      const entry = this.files[f.path];
+      const skip = this.skippedFiles[f.path];
+      if (entry && entry[0] === f.size && entry[1] === f.mtimeMs && this.notes.has(f.path)) result.unchanged++;
+      else if (skip && skip[0] === f.size && skip[1] === f.mtimeMs) {
+        nextSkipped[f.path] = skip;
+        result.skipped.push({ path: f.path, reason: skip[2] });
+      } else toRead.push(f);
+    }
+    for (let i = 0; i < toRead.length; i += READ_BATCH) {
+      const batch = toRead.slice(i, i + READ_BATCH);
+      const contents = await Promise.all(batch.map((f) => fs.readFile(joinPath(notesRoot, f.path)).catch(() => undefined)));
+      batch.forEach((f, j) => {
+        const bytes = contents[j];
+        const decoded = bytes ? decodeNote(bytes) : { reason: 'unreadable' };
+        if ('reason' in decoded) {
+          nextSkipped[f.path] = [f.size, f.mtimeMs, decoded.reason];
+          result.skipped.push({ path: f.path, reason: decoded.reason });
+          seen.delete(f.path);
+          return;
+        }
+        const hash = fnv1a(bytes!);
+        const known = this.notes.has(f.path);
+        if (known && this.files[f.path]?.[2] === hash) {
+          result.unchanged++;
+        } else {
+          puts.push(noteRecord(f.path, this.scan(decoded.text)));
+          if (known) result.changed++;
+          else result.added++;
+        }
+        this.files[f.path] = [f.size, f.mtimeMs, hash];
+      });
+    }
+    for (const path of [...this.notes.keys()]) {
+      if (seen.has(path)) continue;
+      this.dropNote(path);
+      result.deleted++;
+    }
+    for (const path of Object.keys(this.files)) if (!seen.has(path)) delete this.files[path];
+    this.skippedFiles = nextSkipped;
+    for (const r of puts) this.notes.set(r.path, r);
+    this.citedBy = undefined;
+    this.set.put(puts);
+    this.reindexedFiles += puts.length;
+    result.indexed = this.notes.size;
+    return result;
+  }
+
+  private isNotePath(path: string): boolean {
+    if (path.split('/').some((part, i, all) => i < all.length - 1 && (part.startsWith('.') || part === 'node_modules'))) return false;
+    return this.include.some((r) => r.test(path)) && !this.exclude.some((r) => r.test(path));
+  }
+
+  /**
+   * (Re)indexes one note: from `text` (an editor buffer) or else from the file. A file that is not a
+   * note (wrong extension, too large, binary) is removed from the index instead.
+   */
+  async updateNote(path: string, text?: string): Promise<void> {
+    if (!this.isNotePath(path)) return this.removeNote(path);
+    const { fs, notesRoot } = this.opts;
+    const abs = joinPath(notesRoot, path);
+    let entry: FileEntry;
+    if (text === undefined) {
+      const st = await fs.stat(abs);
+      if (!st || st.type !== 'file') return this.removeNote(path);
+      const max = this.opts.maxFileBytes ?? 5 * 1024 * 1024;
+      if (st.size > max) {
+        this.skippedFiles[path] = [st.size, st.mtimeMs, `larger than ${max} bytes`];
+        return this.removeNote(path);
+      }
+      const bytes = await fs.readFile(abs);
+      const decoded = decodeNote(bytes);
+      if ('reason' in decoded) {
+        this.skippedFiles[path] = [st.size, st.mtimeMs, decoded.reason];
+        return this.removeNote(path);
+      }
+      text = decoded.text;
+      entry = [st.size, st.mtimeMs, fnv1a(bytes)];
+    } else {
+      const bytes = new TextEncoder().encode(text);
+      entry = [bytes.length, -1, fnv1a(bytes)];
+    }
+    delete this.skippedFiles[path];
+    this.files[path] = entry;
+    const rec = noteRecord(path, this.scan(text));
+    this.notes.set(path, rec);
+    this.citedBy = undefined;
+    this.set.put([rec]);
+    this.reindexedFiles++;
+  }
+
+  private dropNote(path: string): void {
+    this.notes.delete(path);
+    delete this.files[path];
+    this.set.drop(`n:${path}`);
+    this.citedBy = undefined;
+  }
+
+  /** Removes a note, or every note under a removed folder. */
+  async removeNote(path: string): Promise<void> {
+    const prefix = `${path.replace(/\/+$/, '')}/`;
+    for (const p of [...this.notes.keys()]) if (p === path || p.startsWith(prefix)) this.dropNote(p);
+    for (const p of Object.keys(this.skippedFiles)) if (p === path || p.startsWith(prefix)) delete this.skippedFiles[p];
+  }
+
+  /** Moves a note (or a folder of notes) without re-reading the content. */
+  async renameNote(from: string, to: string): Promise<void> {
+    const moves: Array<[string, string]> = [];
+    if (this.notes.has(from)) moves.push([from, to]);
+    else {
+      const prefix = `${from.replace(/\/+$/, '')}/`;
+      for (const p of this.notes.keys()) if (p.startsWith(prefix)) moves.push([p, `${to.replace(/\/+$/, '')}/${p.slice(prefix.length)}`]);
+    }
+    const puts: NoteRecord[] = [];
+    for (const [a, b] of moves) {
+      const rec = this.notes.get(a)!;
+      const entry = this.files[a];
+      this.dropNote(a);
+      if (!this.isNotePath(b)) continue;
+      const st = await this.opts.fs.stat(joinPath(this.opts.notesRoot, b));
+      const moved: NoteRecord = { ...rec, path: b, title: rec.title };
+      this.notes.set(b, moved);
+      this.files[b] = st && entry ? [st.size, st.mtimeMs, entry[2]] : [0, -1, ''];
+      puts.push(moved);
+    }
+    this.set.put(puts);
+    this.citedBy = undefined;
+  }
+
+  search(query: string, opts: SearchOptions = {}): Hit[] {
+    const kind = opts.kind ?? 'all';
+    const limit = opts.limit ?? 20;
+    const accept = (seg: Segment, ord: number) => kind === 'all' || (kind === 'notes') === (seg.docs[ord].kind === 'note');
+    const { matches, terms } = runQuery(this.set.segments(), query, accept, limit);
+    return matches.map(({ seg, ord, score }) => this.hit(seg.docs[ord], score, terms));
+  }
+
+  private hit(r: DocRecord, score: number, terms: Set<string>): Hit {
+    if (r.kind === 'paper') {
+      const text = snippet(r.abstract, terms) ?? snippet(r.title, terms) ?? lead(r.abstract);
+      return { kind: 'paper', id: r.id, title: r.title, score, snippet: text };
+    }
+    let text = snippet(r.text, terms) ?? snippet(r.headings.join(' · '), terms);
+    if (text === undefined) {
+      // Found through a cited paper: say which one, with its matching words.
+      for (const id of citedIds(r, this.keyToId)) {
+        const p = this.papers.get(id);
+        const s = p && (snippet(p.abstract, terms) ?? snippet(p.title, terms));
+        if (s) {
+          text = `cites ${p.title}: ${s}`;
+          break;
+        }
+      }
+    }
+    return { kind: 'note', id: r.path, path: r.path, title: r.title, score, snippet: text ?? lead(r.text) };
+  }
+
+  /**
+   * The first 0-based line of the note where a query word occurs, for "reveal the matching line";
+   * undefined when only the note's cited papers matched.
+   */
+  async matchLine(path: string, query: string): Promise<number | undefined> {
+    const words = parseQuery(query).filter((c) => c.presence !== PROHIBITED);
+    const exact = new Set(words.filter((c) => c.usePipeline).map((c) => queryTerm(c.term)));
+    const prefixes = words.filter((c) => !c.usePipeline).map((c) => c.term.replace(/\*/g, ''));
+    const bytes = await this.opts.fs.readFile(joinPath(this.opts.notesRoot, path));
+    const lines = new TextDecoder().decode(bytes).split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+      for (const w of lines[i].toLowerCase().split(/[\s-]+/)) {
+        const t = w && termOf(w);
+        if (t && (exact.has(t) || prefixes.some((p) => p && t.startsWith(p)))) return i;
+      }
+    }
+    return undefined;
+  }
+
+  private graph(): Map<string, string[]> {
+    if (this.citedBy) return this.citedBy;
+    const by = new Map<string, string[]>();
+    for (const note of [...this.notes.values()].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+      for (const id of citedIds(note, this.keyToId)) {
+        let list = by.get(id);
+        if (!list) by.set(id, (list = []));
+        list.push(note.path);
+      }
+    }
+    return (this.citedBy = by);
+  }
+
+  /** The link graph; ids without version, lists sorted. Notes citing nothing are left out. */
+  links(): Links {
+    const papers: Record<string, string[]> = {};
+    for (const id of [...this.graph().keys()].sort()) papers[id] = this.graph().get(id)!;
+    const notes: Record<string, string[]> = {};
+    for (const path of [...this.notes.keys()].sort()) {
+      const ids = this.papersCitedBy(path);
+      if (ids.length) notes[path] = ids;
+    }
+    return { papers, notes };
+  }
+
+  notesCiting(paperId: string): string[] {
+    return [...(this.graph().get(paperId.replace(/v\d+$/, '')) ?? [])];
+  }
+
+  papersCitedBy(path: string): string[] {
+    const note = this.notes.get(path);
+    return note ? citedIds(note, this.keyToId).sort() : [];
+  }
+
+  /** Citation keys a note uses that no paper has: for diagnostics. */
+  unknownKeys(path: string): string[] {
+    return (this.notes.get(path)?.keys ?? []).filter((k) => !this.keyToId.has(k));
+  }
+
+  /** Background work: merges small and tombstone-heavy segments. Returns documents re-analysed. */
+  compact(): number {
+    return this.set.compact();
+  }
+
+  async save(): Promise<void> {
+    this.set.compact();
+    this.set.seal();
+    this.nextId = await saveIndex(this.opts.fs, this.opts.storageDir, {
+      notesRoot: this.opts.notesRoot,
+      segments: this.set.sealed,
+      written: this.written,
+      files: this.files,
+      skipped: this.skippedFiles,
+      keys: this.keyMap,
+      nextId: this.nextId,
+    });
+  }
+}

@@ -1,0 +1,101 @@
+// The index on disk: immutable segment files plus a manifest (format version, which segments are live
+// and their tombstones, per-file size/mtime/hash). Segment files are written once under fresh names and
+// the manifest is replaced atomically last, so a crash leaves either the old or the new index, never a mix.
+import { joinPath, readText, writeFileAtomic, type FileSystem } from '../fs';
+import type { KeyMap } from '../cite/keys';
+import { Segment, type SegmentData } from './segment';
+
+export const FORMAT = 1;
+
+/** [size, mtimeMs, hash]; mtimeMs -1 means "content came from an editor buffer: re-check by hash". */
+export type FileEntry = [number, number, string];
+
+export interface Manifest {
+  format: number;
+  notesRoot: string;
+  segments: Array<{ file: string; dead: number[] }>;
+  files: Record<string, FileEntry>;
+  /** Files left out last time, with the reason, so unchanged ones are not re-read. */
+  skipped: Record<string, [number, number, string]>;
+  keys: KeyMap;
+  nextId: number;
+}
+
+export interface Loaded {
+  manifest: Manifest;
+  segments: Array<{ file: string; segment: Segment }>;
+}
+
+const MANIFEST = 'manifest.json';
+
+/** The persisted index, `undefined` when there is none, or an Error saying why it cannot be used. */
+export async function loadIndex(fs: FileSystem, dir: string, notesRoot: string): Promise<Loaded | undefined | Error> {
+  const path = joinPath(dir, MANIFEST);
+  if (!(await fs.stat(path))) return undefined;
+  try {
+    const manifest = JSON.parse(await readText(fs, path)) as Manifest;
+    if (manifest?.format !== FORMAT) return new Error(`index format ${String(manifest?.format)} is not ${FORMAT}`);
+    if (manifest.notesRoot !== notesRoot) return new Error('index belongs to another notes folder');
+    if (!Array.isArray(manifest.segments) || typeof manifest.files !== 'object' || !manifest.files) {
+      return new Error('manifest is incomplete');
+    }
+    const segments: Loaded['segments'] = [];
+    for (const { file, dead } of manifest.segments) {
+      const data = JSON.parse(await readText(fs, joinPath(dir, file))) as SegmentData;
+      const segment = Segment.fromData(data);
+      for (const ord of dead) {
+        if (!(ord >= 0 && ord < segment.size)) throw new Error(`bad tombstone in ${file}`);
+        segment.kill(ord);
+      }
+      segments.push({ file, segment });
+    }
+    manifest.skipped ??= {};
+    manifest.keys ??= {};
+    return { manifest, segments };
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
+}
+
+export interface SaveState {
+  notesRoot: string;
+  segments: Segment[];
+  /** Segments already on disk, by file name; updated with the new ones. */
+  written: Map<Segment, string>;
+  files: Record<string, FileEntry>;
+  skipped: Record<string, [number, number, string]>;
+  keys: KeyMap;
+  nextId: number;
+}
+
+/** Writes new segments and the manifest, then removes segment files nothing refers to. Returns nextId. */
+export async function saveIndex(fs: FileSystem, dir: string, s: SaveState): Promise<number> {
+  await fs.mkdir(dir);
+  let nextId = s.nextId;
+  for (const seg of s.segments) {
+    if (s.written.has(seg)) continue;
+    const file = `seg-${(nextId++).toString(36)}.json`;
+    await writeFileAtomic(fs, joinPath(dir, file), JSON.stringify(seg.toData()));
+    s.written.set(seg, file);
+  }
+  const manifest: Manifest = {
+    format: FORMAT,
+    notesRoot: s.notesRoot,
+    segments: s.segments.map((seg) => {
+      const dead: number[] = [];
+      for (let i = 0; i < seg.size; i++) if (seg.dead[i]) dead.push(i);
+      return { file: s.written.get(seg)!, dead };
+    }),
+    files: s.files,
+    skipped: s.skipped,
+    keys: s.keys,
+    nextId,
+  };
+  await writeFileAtomic(fs, joinPath(dir, MANIFEST), JSON.stringify(manifest));
+  const live = new Set(manifest.segments.map((x) => x.file));
+  for (const seg of [...s.written.keys()]) if (!s.segments.includes(seg)) s.written.delete(seg);
+  for (const [name, type] of await fs.readDir(dir).catch(() => [] as Array<[string, 'file' | 'dir']>)) {
+    if (type === 'file' && /^seg-[0-9a-z]+\.json$/.test(name) && !live.has(name)) await fs.delete(joinPath(dir, name)).catch(() => undefined);
+  }
+  return nextId;
+}

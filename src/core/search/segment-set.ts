@@ -1,0 +1,145 @@
+// The documents' home: sealed segments (immutable, with tombstones) plus one small open "delta"
+// segment that takes every change. An edit re-analyses one document and rebuilds only the delta (a few
+// dozen documents at most), so it is searchable in milliseconds; compaction later folds small and
+// tombstone-heavy segments into full-sized ones.
+import type { AnalysedDoc } from './analyze';
+import { docKey, type DocRecord } from './records';
+import { Segment } from './segment';
+
+export interface SegmentPolicy {
+  /** Documents per full segment (cold builds and merges). */
+  segmentSize: number;
+  /** The open delta segment is sealed once it holds this many documents. */
+  deltaMax: number;
+  /** A segment is rebuilt once this share of its documents is dead. */
+  maxDeadRatio: number;
+  /** More than this many small (< segmentSize / 4) segments are merged together. */
+  maxSmallSegments: number;
+}
+
+export const DEFAULT_POLICY: SegmentPolicy = { segmentSize: 2000, deltaMax: 64, maxDeadRatio: 0.3, maxSmallSegments: 4 };
+
+/** Turns records into analysed documents; an injection point for building off the main thread later. */
+export type Analyser = (records: DocRecord[]) => AnalysedDoc[];
+
+export class SegmentSet {
+  sealed: Segment[] = [];
+  private where = new Map<string, { seg: Segment; ord: number }>();
+  private deltaRecords: DocRecord[] = [];
+  private deltaAnalysed: AnalysedDoc[] = [];
+  private deltaPos = new Map<string, number>();
+  private deltaSeg?: Segment;
+
+  constructor(
+    private readonly analyse: Analyser,
+    readonly policy: SegmentPolicy = DEFAULT_POLICY,
+  ) {}
+
+  /** Registers a loaded segment; its live documents replace any earlier copies. */
+  addSealed(seg: Segment): void {
+    this.sealed.push(seg);
+    seg.docs.forEach((r, ord) => {
+      if (seg.dead[ord]) return;
+      const key = docKey(r);
+      const old = this.where.get(key);
+      if (old) old.seg.kill(old.ord);
+      this.where.set(key, { seg, ord });
+    });
+  }
+
+  get deltaSize(): number {
+    return this.deltaRecords.length;
+  }
+
+  /** Adds or replaces documents. Small batches go to the delta; large ones become full segments directly. */
+  put(records: DocRecord[]): void {
+    if (records.length === 0) return;
+    if (records.length + this.deltaRecords.length <= this.policy.deltaMax) {
+      const analysed = this.analyse(records);
+      records.forEach((r, i) => {
+        const key = docKey(r);
+        const pos = this.deltaPos.get(key);
+        if (pos !== undefined) {
+          this.deltaRecords[pos] = r;
+          this.deltaAnalysed[pos] = analysed[i];
+        } else {
+          this.killSealed(key);
+          this.deltaPos.set(key, this.deltaRecords.length);
+          this.deltaRecords.push(r);
+          this.deltaAnalysed.push(analysed[i]);
+        }
+      });
+      this.deltaSeg = undefined;
+      if (this.deltaRecords.length >= this.policy.deltaMax) this.seal();
+      return;
+    }
+    for (const r of records) this.drop(docKey(r));
+    for (let i = 0; i < records.length; i += this.policy.segmentSize) {
+      const chunk = records.slice(i, i + this.policy.segmentSize);
+      this.addSealed(Segment.build(chunk, this.analyse(chunk)));
+    }
+  }
+
+  drop(key: string): void {
+    this.killSealed(key);
+    const pos = this.deltaPos.get(key);
+    if (pos === undefined) return;
+    this.deltaRecords.splice(pos, 1);
+    this.deltaAnalysed.splice(pos, 1);
+    this.deltaPos.clear();
+    this.deltaRecords.forEach((r, i) => this.deltaPos.set(docKey(r), i));
+    this.deltaSeg = undefined;
+  }
+
+  private killSealed(key: string): void {
+    const at = this.where.get(key);
+    if (!at) return;
+    at.seg.kill(at.ord);
+    this.where.delete(key);
+  }
+
+  /** Every segment a query must see, the delta rebuilt if it changed since the last query. */
+  segments(): Segment[] {
+    if (this.deltaRecords.length === 0) return this.sealed;
+    if (!this.deltaSeg) this.deltaSeg = Segment.build(this.deltaRecords, this.deltaAnalysed);
+    return [...this.sealed, this.deltaSeg];
+  }
+
+  /** Turns the delta into a sealed segment (before saving, or when it is full). */
+  seal(): void {
+    if (this.deltaRecords.length === 0) return;
+    const seg = this.deltaSeg ?? Segment.build(this.deltaRecords, this.deltaAnalysed);
+    this.deltaRecords = [];
+    this.deltaAnalysed = [];
+    this.deltaPos.clear();
+    this.deltaSeg = undefined;
+    this.addSealed(seg);
+  }
+
+  /** Re-analyses the given documents wherever they live (e.g. a cited paper's text changed). */
+  refresh(records: DocRecord[]): void {
+    this.put(records);
+  }
+
+  /**
+   * Merges small segments and rebuilds tombstone-heavy ones; drops empty ones.
+   * Returns the number of documents re-analysed (0 when nothing needed doing).
+   */
+  compact(): number {
+    const { segmentSize, maxDeadRatio, maxSmallSegments } = this.policy;
+    this.sealed = this.sealed.filter((s) => s.liveCount > 0);
+    const heavy = this.sealed.filter((s) => s.deadCount / s.size > maxDeadRatio);
+    const small = this.sealed.filter((s) => s.liveCount < segmentSize / 4 && !heavy.includes(s));
+    const victims = small.length > maxSmallSegments ? [...heavy, ...small] : heavy;
+    if (victims.length === 0) return 0;
+    const records: DocRecord[] = [];
+    for (const seg of victims) seg.docs.forEach((r, ord) => !seg.dead[ord] && records.push(r));
+    this.sealed = this.sealed.filter((s) => !victims.includes(s));
+    for (const r of records) this.where.delete(docKey(r));
+    for (let i = 0; i < records.length; i += segmentSize) {
+      const chunk = records.slice(i, i + segmentSize);
+      this.addSealed(Segment.build(chunk, this.analyse(chunk)));
+    }
+    return records.length;
+  }
+}
