@@ -1,4 +1,5 @@
-// Builds everything with esbuild: the extension (vscode external), the CLI, the webview script.
+// Builds everything with esbuild: the extension (vscode external) and the CLI. The webview's script and styles are
+// plain files in media/.
 // `--tests` also compiles test/ (one file per entry, not bundled) into out/ for node's test runner.
 import { build } from 'esbuild';
 import { readdirSync, statSync, rmSync } from 'node:fs';
@@ -21,5 +22,12 @@ if (withTests) {
   await build({
     entryPoints: [...files('src'), ...files('test').filter((f) => !f.startsWith('test/fixtures'))],
     outdir: 'out', outbase: '.', bundle: false, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning',
+  });
+  // The extension-host suite runs inside VS Code: each file is bundled (vscode and mocha stay external; mocha is
+  // required from node_modules at run time), overwriting the unbundled copies above.
+  await build({
+    ...common,
+    entryPoints: readdirSync('test/vscode').filter((n) => n === 'index.ts' || n.endsWith('.test.ts')).map((n) => join('test/vscode', n)),
+    outdir: 'out/test/vscode', external: ['vscode', 'mocha'],
   });
 }

@@ -1,0 +1,231 @@
+// The abstract webview: one reusable preview panel (clicking another paper replaces it), plus kept panels opened
+// to the side or pinned. All paper text is untrusted: it is escaped, the abstract goes through markdown-it with
+// raw HTML off and http(s)-only links, the CSP allows only our nonce'd script and styles, and every message
+// from the webview is validated before anything happens.
+import * as vscode from 'vscode';
+import MarkdownIt from 'markdown-it';
+import { paperLinks, safeHttpUrl, type Paper } from '../core/papers/model';
+import type { Services } from './services';
+import { escapeHtml, nonce } from './text';
+
+export const PANEL_TYPE = 'paperNotes.abstract';
+
+const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
+markdown.validateLink = (url: string) => safeHttpUrl(url) !== undefined;
+
+export type PanelMessage =
+  | { type: 'insertCitation' | 'createNote' | 'copyBibtex' | 'keepOpen'; id: string }
+  | { type: 'open'; id: string; url: string };
+
+/** Returns the message when it is one we understand about the shown paper, else undefined. */
+export function validMessage(raw: unknown, paperId: string): PanelMessage | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const m = raw as Record<string, unknown>;
+  if (m.id !== paperId) return undefined;
+  switch (m.type) {
+    case 'insertCitation':
+    case 'createNote':
+    case 'copyBibtex':
+    case 'keepOpen':
+      return { type: m.type, id: paperId };
+    case 'open': {
+      const url = safeHttpUrl(m.url);
+      return url ? { type: 'open', id: paperId, url } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+interface Shown {
+  panel: vscode.WebviewPanel;
+  paper: Paper;
+}
+
+export class AbstractPanels implements vscode.Disposable {
+  private preview?: Shown;
+  private readonly kept = new Set<Shown>();
+
+  constructor(private readonly services: Services) {}
+
+  /** Shows a paper: in the reusable preview panel, or (toSide) in a new panel that stays. */
+  async show(id: string, options: { toSide?: boolean } = {}): Promise<vscode.WebviewPanel | undefined> {
+    const paper = await this.services.catalog().paper(id);
+    if (!paper) {
+      void vscode.window.showWarningMessage(`Paper Notes: paper ${id} is not in the cache.`);
+      return undefined;
+    }
+    if (!options.toSide && this.preview) {
+      this.preview.paper = paper;
+      this.render(this.preview);
+      this.preview.panel.reveal(undefined, true);
+      return this.preview.panel;
+    }
+    const column = options.toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+    const panel = vscode.window.createWebviewPanel(PANEL_TYPE, paper.title, { viewColumn: column, preserveFocus: true }, this.webviewOptions());
+    const shown = this.adopt(panel, paper);
+    if (options.toSide) this.kept.add(shown);
+    else this.preview = shown;
+    return panel;
+  }
+
+  /** Restores a panel after a reload (the webview saved the paper id with setState). */
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const id = typeof state === 'object' && state !== null ? (state as { id?: unknown }).id : undefined;
+    const paper = typeof id === 'string' ? await this.services.catalog().paper(id) : undefined;
+    if (!paper) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.webviewOptions();
+    this.kept.add(this.adopt(panel, paper));
+  }
+
+  /** Panels currently open, for tests: the paper each shows. */
+  openPapers(): Array<{ id: string; preview: boolean }> {
+    return [...(this.preview ? [{ id: this.preview.paper.id, preview: true }] : []), ...[...this.kept].map((s) => ({ id: s.paper.id, preview: false }))];
+  }
+
+  private webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return {
+      enableScripts: true,
+      enableFindWidget: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.services.context.extensionUri, 'media')],
+    };
+  }
+
+  private adopt(panel: vscode.WebviewPanel, paper: Paper): Shown {
+    const shown: Shown = { panel, paper };
+    panel.iconPath = vscode.Uri.joinPath(this.services.context.extensionUri, 'media', 'paper-notes.svg');
+    this.render(shown);
+    panel.webview.onDidReceiveMessage((raw) => this.handle(shown, raw));
+    panel.onDidDispose(() => {
+      if (this.preview === shown) this.preview = undefined;
+      this.kept.delete(shown);
+    });
+    return shown;
+  }
+
+  private render(shown: Shown): void {
+    shown.panel.title = shown.paper.title;
+    shown.panel.webview.html = renderHtml(shown.panel.webview, this.services.context.extensionUri, shown.paper, this.preview === shown || !this.kept.has(shown));
+  }
+
+  private async handle(shown: Shown, raw: unknown): Promise<void> {
+    const msg = validMessage(raw, shown.paper.id);
+    if (!msg) {
+      this.services.log().warn(`ignored a message from the abstract webview: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      return;
+    }
+    switch (msg.type) {
+      case 'insertCitation':
+        await vscode.commands.executeCommand('paperNotes.insertCitation', msg.id);
+        return;
+      case 'createNote':
+        await vscode.commands.executeCommand('paperNotes.createLiteratureNote', msg.id);
+        return;
+      case 'copyBibtex':
+        await vscode.commands.executeCommand('paperNotes.copyBibtex', msg.id);
+        return;
+      case 'keepOpen':
+        if (this.preview === shown) {
+          this.preview = undefined;
+          this.kept.add(shown);
+          this.render(shown);
+        }
+        return;
+      case 'open':
+        await vscode.env.openExternal(vscode.Uri.parse(msg.url, true));
+        return;
+    }
+  }
+
+  dispose(): void {
+    this.preview?.panel.dispose();
+    for (const s of this.kept) s.panel.dispose();
+  }
+}
+
+/** The whole page. Every interpolated paper string goes through escapeHtml or markdown-it (html: false). */
+export function renderHtml(webview: vscode.Webview, extensionUri: vscode.Uri, paper: Paper, isPreview: boolean): string {
+  const n = nonce();
+  const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString();
+  const links = paperLinks(paper);
+  const linkList: Array<[string, string | undefined]> = [
+    ['arXiv', links.abs],
+    ['PDF', links.pdf],
+    ['Hugging Face', links.hf],
+    ['GitHub', safeHttpUrl(paper.githubRepo)],
+    ['Project page', safeHttpUrl(paper.projectPage)],
+  ];
+  const date = paper.publishedAt?.slice(0, 10) ?? paper.day;
+  const csp = [
+    "default-src 'none'",
+    `style-src ${webview.cspSource} 'nonce-${n}'`,
+    `script-src 'nonce-${n}'`,
+    `img-src ${webview.cspSource} https: data:`,
+    `font-src ${webview.cspSource}`,
+  ].join('; ');
+  const id = escapeHtml(paper.id);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" nonce="${n}" href="${media('abstract.css')}">
+<title>${escapeHtml(paper.title)}</title>
+</head>
+<body data-paper-id="${id}">
+<main>
+  <h1 id="title">${escapeHtml(paper.title)}</h1>
+  <p id="authors" class="authors">${escapeHtml(paper.authors.join(', ')) || '<span class="muted">Unknown authors</span>'}</p>
+  <p id="meta" class="meta">
+    <span title="arXiv id">${id}${paper.version ? escapeHtml(paper.version) : ''}</span>
+    ${date ? `<span title="Published">${escapeHtml(date)}</span>` : ''}
+    <span title="Upvotes">▲ ${paper.upvotes}</span>
+    <span title="Comments">💬 ${paper.numComments}</span>
+  </p>
+  <nav class="actions" aria-label="Actions">
+    <button data-action="insertCitation" title="Insert a citation stub for this paper into the active Markdown note">Insert Citation</button>
+    <button data-action="createNote" class="secondary" title="Create a literature note for this paper">Create Literature Note</button>
+    <button data-action="copyBibtex" class="secondary" title="Copy a BibTeX entry to the clipboard">Copy BibTeX</button>
+    <button data-action="open" data-url="${escapeHtml(links.abs)}" class="secondary" title="${escapeHtml(links.abs)}">Open in Browser</button>
+    ${isPreview ? '<button data-action="keepOpen" class="secondary" title="Keep this panel open; the next paper opens in a new one">Keep Open</button>' : ''}
+  </nav>
+  ${paper.aiKeywords.length ? `<ul id="keywords" class="keywords" aria-label="Keywords">${paper.aiKeywords.map((k) => `<li>${escapeHtml(k)}</li>`).join('')}</ul>` : ''}
+  ${paper.aiSummary ? `<section id="summary" class="summary"><h2>AI summary</h2><p>${escapeHtml(paper.aiSummary)}</p></section>` : ''}
+  <section id="abstract" class="abstract"><h2>Abstract</h2>${paper.abstract ? markdown.render(paper.abstract) : '<p class="muted">No abstract.</p>'}</section>
+  <section class="links"><h2>Links</h2><ul id="links">${linkList
+    .filter((l): l is [string, string] => l[1] !== undefined)
+    .map(([label, url]) => `<li><a href="${escapeHtml(url)}" data-url="${escapeHtml(url)}">${escapeHtml(label)}</a> <span class="url">${escapeHtml(url)}</span></li>`)
+    .join('')}</ul></section>
+</main>
+<script nonce="${n}" src="${media('abstract.js')}"></script>
+</body>
+</html>`;
+}
+
+export function register(context: vscode.ExtensionContext, services: Services): AbstractPanels {
+  const panels = new AbstractPanels(services);
+  context.subscriptions.push(
+    panels,
+    vscode.commands.registerCommand('paperNotes.openPaper', (arg: unknown) => {
+      const id = paperIdOf(arg);
+      return id ? panels.show(id) : undefined;
+    }),
+    vscode.commands.registerCommand('paperNotes.openPaperToSide', (arg: unknown) => {
+      const id = paperIdOf(arg);
+      return id ? panels.show(id, { toSide: true }) : undefined;
+    }),
+    vscode.window.registerWebviewPanelSerializer(PANEL_TYPE, { deserializeWebviewPanel: (panel, state) => panels.restore(panel, state) }),
+  );
+  return panels;
+}
+
+/** Commands get an id from code and the webview, or a tree node from menus. */
+export function paperIdOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  const paper = (arg as { paper?: { id?: unknown } } | undefined)?.paper;
+  return typeof paper?.id === 'string' ? paper.id : undefined;
+}

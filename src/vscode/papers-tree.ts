@@ -1,0 +1,335 @@
+// The "Daily Papers" sidebar: days at the top level (the last N plus days added with Go to Date…), papers under
+// each day. A day loads lazily when expanded: the cache first, then a refresh with progress. A failed refresh
+// stays in the tree as an error item with Retry, and the cached papers stay visible under it.
+import * as vscode from 'vscode';
+import type { Paper } from '../core/papers/model';
+import { lastDays, parseDayInput, weekday } from './dates';
+import type { Services, SortOrder } from './services';
+import { escapeMarkdown, excerpt } from './text';
+
+export const VIEW_ID = 'paperNotes.dailyPapers';
+const ADDED_DAYS_KEY = 'paperNotes.addedDays';
+const STARTED_KEY = 'paperNotes.dailyPapersStarted';
+
+export type Node =
+  | { kind: 'day'; day: string }
+  | { kind: 'paper'; day: string; paper: Paper }
+  | { kind: 'error'; day: string; message: string }
+  | { kind: 'info'; day: string; message: string };
+
+interface DayState {
+  /** Papers from the cache or the last successful refresh; undefined until loaded. */
+  papers?: Paper[];
+  fetchedAt?: string;
+  error?: string;
+  refreshing?: Promise<void>;
+  /** A refresh was attempted in this session (so expanding again does not refetch). */
+  refreshed: boolean;
+}
+
+export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly statusChanged = new vscode.EventEmitter<void>();
+  /** Fires when sort or filter change (the view's description shows them). */
+  readonly onDidChangeStatus = this.statusChanged.event;
+  private readonly days = new Map<string, DayState>();
+  private readonly dayNodes = new Map<string, Node>();
+  private sortOrder: SortOrder = 'upvotes';
+  private filterText = '';
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly services: Services) {
+    this.subscription = services.onDidChangePapers((change) => {
+      if (change === undefined) {
+        this.days.clear(); // settings changed: a different source or cache
+        this.changed.fire(undefined);
+      }
+    });
+  }
+
+  get sort(): SortOrder {
+    return this.sortOrder;
+  }
+  get filter(): string {
+    return this.filterText;
+  }
+
+  /** "filter: …, by title" — what the view's description shows. */
+  status(): string {
+    const parts: string[] = [];
+    if (this.filterText) parts.push(`filter: “${this.filterText}”`);
+    if (this.sortOrder === 'title') parts.push('by title');
+    return parts.join(' · ');
+  }
+
+  setSort(order: SortOrder): void {
+    this.sortOrder = order;
+    this.statusChanged.fire();
+    this.changed.fire(undefined);
+  }
+
+  setFilter(text: string): void {
+    this.filterText = text.trim();
+    this.statusChanged.fire();
+    this.changed.fire(undefined);
+  }
+
+  /** Top-level days: the last N (from settings) plus added days, newest first. Empty until started. */
+  async topDays(): Promise<string[]> {
+    const s = this.services.settings();
+    const added = this.addedDays();
+    const state = this.services.context.globalState;
+    if (!state.get<boolean>(STARTED_KEY) && added.length === 0) {
+      // Never used: show the welcome view, unless papers are already cached (e.g. fetched by the CLI).
+      const cached = await this.services.catalog().cachedDays().catch(() => []);
+      if (cached.length === 0) return [];
+      await state.update(STARTED_KEY, true);
+    }
+    return [...new Set([...lastDays(s.today, s.daysToShow), ...added])].sort().reverse();
+  }
+
+  addedDays(): string[] {
+    return this.services.context.globalState.get<string[]>(ADDED_DAYS_KEY, []);
+  }
+
+  async start(): Promise<void> {
+    await this.services.context.globalState.update(STARTED_KEY, true);
+    this.changed.fire(undefined);
+  }
+
+  async addDay(day: string): Promise<Node> {
+    const added = this.addedDays();
+    if (!added.includes(day)) await this.services.context.globalState.update(ADDED_DAYS_KEY, [...added, day].sort().reverse());
+    await this.start();
+    return this.dayNode(day);
+  }
+
+  dayNode(day: string): Node {
+    let node = this.dayNodes.get(day);
+    if (!node) this.dayNodes.set(day, (node = { kind: 'day', day }));
+    return node;
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!node) return (await this.topDays()).map((d) => this.dayNode(d));
+    if (node.kind !== 'day') return [];
+    const state = await this.load(node.day);
+    const out: Node[] = [];
+    if (state.error) out.push({ kind: 'error', day: node.day, message: state.error });
+    const papers = this.visible(state.papers ?? []);
+    out.push(...papers.map((paper): Node => ({ kind: 'paper', day: node.day, paper })));
+    if (papers.length === 0 && !state.error) {
+      const message = state.refreshing ? 'Loading…' : (state.papers?.length ?? 0) > 0 ? 'No papers match the filter' : 'No papers on this day';
+      out.push({ kind: 'info', day: node.day, message });
+    }
+    return out;
+  }
+
+  getParent(node: Node): Node | undefined {
+    return node.kind === 'day' ? undefined : this.dayNode(node.day);
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    switch (node.kind) {
+      case 'day':
+        return this.dayItem(node.day);
+      case 'paper':
+        return paperItem(node.paper, node.day);
+      case 'error': {
+        const item = new vscode.TreeItem(`Could not load ${node.day}`, vscode.TreeItemCollapsibleState.None);
+        item.id = `error:${node.day}`;
+        item.description = node.message;
+        item.tooltip = `${node.message}\n\nClick to retry.`;
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+        item.contextValue = 'dayError';
+        item.command = { command: 'paperNotes.retryDay', title: 'Retry', arguments: [node.day] };
+        return item;
+      }
+      case 'info': {
+        const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.None);
+        item.id = `info:${node.day}`;
+        item.iconPath = new vscode.ThemeIcon(node.message === 'Loading…' ? 'loading~spin' : 'info');
+        item.contextValue = 'info';
+        return item;
+      }
+    }
+  }
+
+  private dayItem(day: string): vscode.TreeItem {
+    const s = this.services.settings();
+    const state = this.days.get(day);
+    const item = new vscode.TreeItem(day, day === s.today ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `day:${day}`;
+    const count = state?.papers ? `${state.papers.length} paper${state.papers.length === 1 ? '' : 's'}` : '';
+    const tag = day === s.today ? 'today' : weekday(day);
+    item.description = [tag, count, state?.error ? 'refresh failed' : ''].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(state?.error ? 'warning' : 'calendar');
+    item.contextValue = state?.error ? 'day dayError' : 'day';
+    item.tooltip = state?.fetchedAt ? `${day} — fetched ${state.fetchedAt}` : day;
+    return item;
+  }
+
+  /** Loads a day from the cache; starts a refresh the first time the day is opened in this session. */
+  private async load(day: string): Promise<DayState> {
+    let state = this.days.get(day);
+    if (!state) {
+      state = { refreshed: false };
+      this.days.set(day, state);
+      try {
+        const cached = await this.services.catalog().cachedDay(day);
+        if (cached) {
+          state.papers = cached.papers;
+          state.fetchedAt = cached.fetchedAt;
+        }
+      } catch (e) {
+        this.services.log().warn(`cache read for ${day} failed: ${errorMessage(e)}`);
+      }
+    }
+    if (!state.refreshed) {
+      const refresh = this.refreshDay(day);
+      // Nothing cached: wait for the network (the tree shows its own spinner); otherwise show the cache now.
+      if (!state.papers) await refresh;
+    }
+    return state;
+  }
+
+  /** Fetches the day again; on failure keeps the cached papers and records the one-line reason. */
+  refreshDay(day: string): Promise<void> {
+    let state = this.days.get(day);
+    if (!state) this.days.set(day, (state = { refreshed: false }));
+    if (state.refreshing) return state.refreshing;
+    const s = state;
+    s.refreshed = true;
+    s.refreshing = Promise.resolve(
+      vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: `Fetching ${day}` }, async () => {
+        try {
+          const fresh = await this.services.catalog().refreshDay(day);
+          s.papers = fresh.papers;
+          s.fetchedAt = fresh.fetchedAt;
+          s.error = undefined;
+        } catch (e) {
+          s.error = errorMessage(e);
+          this.services.log().warn(`refresh of ${day} failed: ${s.error}`);
+        }
+      }),
+    ).finally(() => {
+      s.refreshing = undefined;
+      this.changed.fire(this.dayNode(day));
+    });
+    return s.refreshing;
+  }
+
+  /** Refreshes every day that was opened in this session (the view's Refresh button). */
+  async refreshAll(): Promise<void> {
+    const open = [...this.days.keys()];
+    this.changed.fire(undefined);
+    await Promise.all(open.map((d) => this.refreshDay(d)));
+  }
+
+  /** Papers of a loaded day as the view shows them (filtered, sorted). */
+  visible(papers: Paper[]): Paper[] {
+    const f = this.filterText.toLowerCase();
+    const kept = f ? papers.filter((p) => matches(p, f)) : [...papers];
+    return this.sortOrder === 'title'
+      ? kept.sort((a, b) => a.title.localeCompare(b.title))
+      : kept.sort((a, b) => b.upvotes - a.upvotes || a.title.localeCompare(b.title));
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+    this.statusChanged.dispose();
+  }
+}
+
+function matches(p: Paper, f: string): boolean {
+  return p.title.toLowerCase().includes(f) || p.id.includes(f) || p.authors.some((a) => a.toLowerCase().includes(f)) || p.aiKeywords.some((k) => k.toLowerCase().includes(f));
+}
+
+function errorMessage(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.split('\n')[0];
+}
+
+export function paperItem(paper: Paper, day: string): vscode.TreeItem {
+  const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
+  item.id = `paper:${day}:${paper.id}`;
+  const first = paper.authors[0];
+  item.description = `▲${paper.upvotes}${first ? ` · ${first}${paper.authors.length > 1 ? ' et al.' : ''}` : ''}`;
+  item.tooltip = paperTooltip(paper);
+  item.contextValue = 'paper';
+  item.iconPath = new vscode.ThemeIcon('file-text');
+  item.command = { command: 'paperNotes.openPaper', title: 'Open Abstract', arguments: [paper.id] };
+  return item;
+}
+
+/** Untrusted text only through escapeMarkdown; the MarkdownString is neither trusted nor HTML-enabled. */
+export function paperTooltip(paper: Paper): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', false);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  md.appendMarkdown(`**${escapeMarkdown(paper.title)}**\n\n`);
+  const authors = paper.authors.length > 6 ? [...paper.authors.slice(0, 6), '…'] : paper.authors;
+  if (authors.length) md.appendMarkdown(`${escapeMarkdown(authors.join(', '))}\n\n`);
+  md.appendMarkdown(`▲ ${paper.upvotes} · ${paper.numComments} comment${paper.numComments === 1 ? '' : 's'} · ${escapeMarkdown(paper.id)}\n\n`);
+  if (paper.abstract) md.appendMarkdown(escapeMarkdown(excerpt(paper.abstract, 400)));
+  return md;
+}
+
+/** Registers the view, its title-bar actions and the per-day commands. */
+export function register(context: vscode.ExtensionContext, services: Services): PapersTreeProvider {
+  const provider = new PapersTreeProvider(services);
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const setContext = () => {
+    view.description = provider.status() || undefined;
+    void vscode.commands.executeCommand('setContext', 'paperNotes.sortBy', provider.sort);
+    void vscode.commands.executeCommand('setContext', 'paperNotes.filterActive', provider.filter !== '');
+  };
+  setContext();
+  context.subscriptions.push(
+    provider,
+    view,
+    provider.onDidChangeStatus(setContext),
+    vscode.commands.registerCommand('paperNotes.showDailyPapers', () => provider.start()),
+    vscode.commands.registerCommand('paperNotes.refresh', () => provider.refreshAll()),
+    vscode.commands.registerCommand('paperNotes.retryDay', (arg: unknown) => {
+      const day = typeof arg === 'string' ? arg : (arg as Node | undefined)?.day;
+      return day ? provider.refreshDay(day) : undefined;
+    }),
+    vscode.commands.registerCommand('paperNotes.sortByTitle', () => provider.setSort('title')),
+    vscode.commands.registerCommand('paperNotes.sortByUpvotes', () => provider.setSort('upvotes')),
+    vscode.commands.registerCommand('paperNotes.clearFilter', () => provider.setFilter('')),
+    vscode.commands.registerCommand('paperNotes.filter', async (text?: unknown) => {
+      const value = typeof text === 'string' ? text : await vscode.window.showInputBox({
+        title: 'Filter Daily Papers',
+        prompt: 'Show papers whose title, authors, keywords or id contain this text (empty clears the filter)',
+        value: provider.filter,
+      });
+      if (value !== undefined) provider.setFilter(value);
+    }),
+    vscode.commands.registerCommand('paperNotes.goToDate', async (arg?: unknown) => {
+      const today = services.settings().today;
+      const input = typeof arg === 'string' ? arg : await vscode.window.showInputBox({
+        title: 'Go to Date',
+        prompt: 'A day of the Daily Papers feed: YYYY-MM-DD, "today" or "yesterday"',
+        placeHolder: today,
+        validateInput: (v) => {
+          const r = parseDayInput(v, today);
+          return 'error' in r ? r.error : undefined;
+        },
+      });
+      if (input === undefined) return undefined;
+      const parsed = parseDayInput(input, today);
+      if ('error' in parsed) throw new Error(parsed.error);
+      const node = await provider.addDay(parsed.day);
+      if (view.visible) await view.reveal(node, { expand: true, select: true, focus: true });
+      else {
+        await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+        await view.reveal(node, { expand: true, select: true, focus: true });
+      }
+      return parsed.day;
+    }),
+  );
+  return provider;
+}

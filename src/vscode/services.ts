@@ -1,0 +1,88 @@
+// The extension's one service container: settings, and the core services created lazily on first use
+// (no fetching or disk work at activation). Surfaces receive it in `register(context, services)` and ask it
+// for what they need; they never build core services themselves.
+import * as vscode from 'vscode';
+import { createCatalog, type Catalog } from '../core/catalog';
+import type { Fetch } from '../core/fs';
+import { nodeFileSystem } from '../cli/node-fs';
+import { todayString } from './dates';
+
+export type SortOrder = 'upvotes' | 'title';
+
+export interface Settings {
+  apiBaseUrl: string;
+  daysToShow: number;
+  /** Absolute folder of the paper cache. */
+  cacheDirectory: string;
+  /** YYYY-MM-DD: the real date unless `paperNotes.today` pins it (demos, tests). */
+  today: string;
+}
+
+export class Services implements vscode.Disposable {
+  private catalogInstance?: Catalog;
+  private unsubscribe?: () => void;
+  private outputChannel?: vscode.LogOutputChannel;
+  private readonly papersChanged = new vscode.EventEmitter<{ day?: string; ids: string[] } | undefined>();
+  private readonly disposables: vscode.Disposable[] = [this.papersChanged];
+
+  /** Fires when the catalog changes, and with `undefined` when it was replaced (settings changed). */
+  readonly onDidChangePapers = this.papersChanged.event;
+
+  constructor(readonly context: vscode.ExtensionContext) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('paperNotes.apiBaseUrl') || e.affectsConfiguration('paperNotes.cacheDirectory')) {
+          this.resetCatalog();
+          this.papersChanged.fire(undefined);
+        }
+      }),
+    );
+  }
+
+  settings(): Settings {
+    const c = vscode.workspace.getConfiguration('paperNotes');
+    const cacheSetting = c.get<string>('cacheDirectory', '').trim();
+    return {
+      apiBaseUrl: c.get<string>('apiBaseUrl', 'https://huggingface.co').trim().replace(/\/+$/, '') || 'https://huggingface.co',
+      daysToShow: Math.max(0, Math.min(60, Math.floor(c.get<number>('daysToShow', 7)))),
+      cacheDirectory: cacheSetting || vscode.Uri.joinPath(this.context.globalStorageUri, 'cache').fsPath,
+      today: todayString(c.get<string>('today', '').trim()),
+    };
+  }
+
+  /** The paper catalog, created on first use from the current settings. */
+  catalog(): Catalog {
+    if (!this.catalogInstance) {
+      const s = this.settings();
+      const fetchFn: Fetch = (url, init) => fetch(url, init);
+      const catalog = createCatalog({
+        fs: nodeFileSystem,
+        fetch: fetchFn,
+        cacheDir: s.cacheDirectory,
+        apiBase: s.apiBaseUrl,
+        userAgent: `paper-notes-vscode/${this.context.extension.packageJSON.version as string}`,
+        warn: (message) => this.log().warn(message),
+      });
+      this.unsubscribe = catalog.onDidChange((change) => this.papersChanged.fire(change));
+      this.catalogInstance = catalog;
+    }
+    return this.catalogInstance;
+  }
+
+  log(): vscode.LogOutputChannel {
+    this.outputChannel ??= vscode.window.createOutputChannel('Paper Notes', { log: true });
+    return this.outputChannel;
+  }
+
+  private resetCatalog(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.catalogInstance = undefined;
+  }
+
+  dispose(): void {
+    this.resetCatalog();
+    this.outputChannel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
