@@ -1,0 +1,143 @@
+// Benchmark phases for the comparison engines. Each phase runs in its own child process (see run.ts) so heap
+// and RSS peaks belong to one engine only. A phase reads the corpus the runner wrote to `dir`.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import lunr from 'lunr';
+import type { KeyMap } from '../src/core/cite/keys';
+import type { Paper } from '../src/core/papers/model';
+import { buildLunr, buildMiniSearch, documentsOf, listNotes, readFloor, readNotes, searchLunr, searchMiniSearch } from './baselines';
+import { gc, heapUsedMb, MemoryMeter, now, percentile, round } from './measure';
+import type { BenchQuery } from './queries';
+
+export interface CorpusFiles {
+  notesRoot: string;
+  papers: Paper[];
+  keys: KeyMap;
+  queries: BenchQuery[];
+  truth: Record<string, string[]>;
+}
+
+export function loadCorpusFiles(dir: string): CorpusFiles {
+  const json = (name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
+  return { notesRoot: join(dir, 'notes'), papers: json('papers.json'), keys: json('keys.json'), queries: json('queries.json'), truth: json('truth.json') };
+}
+
+export interface QueryStats {
+  p50: number | null;
+  p99: number | null;
+  /** Top-10 refs per query, in query order, for the agreement measure. */
+  top10: string[][];
+  /** Per query, refs past the 10th whose score ties the 10th (any engine orders ties arbitrarily). */
+  ties: string[][];
+  /** Queries with no hit at all: a sanity check that the query set matches the corpus. */
+  empty: number;
+}
+
+export interface Ranked {
+  ref: string;
+  score: number;
+}
+
+function tiesAt10(hits: Ranked[]): string[] {
+  if (hits.length <= 10) return [];
+  const tenth = hits[9].score;
+  const out: string[] = [];
+  for (let i = 10; i < hits.length && out.length < 200; i++) {
+    if (Math.abs(hits[i].score - tenth) <= 1e-9 * Math.max(1, Math.abs(tenth))) out.push(hits[i].ref);
+  }
+  return out;
+}
+
+/**
+ * One untimed pass (JIT warm-up, and the top-10 lists), then `rounds` timed passes; every single query's time
+ * is one sample. `search` returns hits best first.
+ */
+export async function measureQueries(queries: BenchQuery[], search: (q: BenchQuery) => Ranked[] | Promise<Ranked[]>, rounds = 3): Promise<QueryStats> {
+  const top10: string[][] = [];
+  const ties: string[][] = [];
+  let empty = 0;
+  for (const q of queries) {
+    const hits = await search(q);
+    if (hits.length === 0) empty++;
+    top10.push(hits.slice(0, 10).map((h) => h.ref));
+    ties.push(tiesAt10(hits));
+  }
+  const samples: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of queries) {
+      const t0 = now();
+      await search(q);
+      samples.push(now() - t0);
+    }
+  }
+  return { p50: round(percentile(samples, 50) ?? NaN, 2), p99: round(percentile(samples, 99) ?? NaN, 2), top10, ties, empty };
+}
+
+export async function floorPhase(dir: string) {
+  const files = loadCorpusFiles(dir);
+  await readFloor(files.notesRoot); // warm the page cache so every engine reads from memory alike
+  const f = await readFloor(files.notesRoot);
+  return { readFloorMs: round(f.ms), corpusMb: round(f.bytes / 1024 / 1024, 2), words: f.words };
+}
+
+/** Reads, scans and builds one engine from cold; the shared part of the lunr and MiniSearch phases. */
+async function coldDocs(files: CorpusFiles, meter: MemoryMeter) {
+  const t0 = now();
+  const texts = await readNotes(files.notesRoot, await listNotes(files.notesRoot));
+  const t1 = now();
+  const docs = documentsOf(texts, files.papers, files.keys, meter);
+  texts.clear();
+  return { docs, readMs: t1 - t0, scanMs: now() - t1, t0 };
+}
+
+export async function lunrPhase(dir: string) {
+  const files = loadCorpusFiles(dir);
+  gc();
+  const baseHeap = heapUsedMb();
+  const meter = new MemoryMeter().start();
+  const { docs, readMs, scanMs, t0 } = await coldDocs(files, meter);
+  const t2 = now();
+  let idx: lunr.Index | undefined = buildLunr(docs, meter);
+  const indexMs = now() - t2;
+  const coldBuildMs = now() - t0;
+  const docCount = docs.length;
+  docs.length = 0;
+  const queries = await measureQueries(files.queries, (q) => searchLunr(idx!, q));
+  meter.sample();
+  gc();
+  const retainedHeapMb = round(heapUsedMb() - baseHeap);
+  const mem = meter.stop();
+  // What a Lunr user persists and reloads at startup: the serialised index.
+  const t3 = now();
+  let json: string | undefined = JSON.stringify(idx);
+  const serialiseMs = now() - t3;
+  const serialisedMb = round(json.length / 1024 / 1024, 1);
+  idx = undefined;
+  gc();
+  const t4 = now();
+  idx = lunr.Index.load(JSON.parse(json));
+  const loadMs = now() - t4;
+  json = undefined;
+  return {
+    docs: docCount,
+    coldBuildMs: round(coldBuildMs), readMs: round(readMs), scanMs: round(scanMs), indexMs: round(indexMs),
+    query: queries, ...mem, retainedHeapMb, serialisedMb, serialiseMs: round(serialiseMs), loadMs: round(loadMs),
+  };
+}
+
+export async function miniSearchPhase(dir: string) {
+  const files = loadCorpusFiles(dir);
+  gc();
+  const baseHeap = heapUsedMb();
+  const meter = new MemoryMeter().start();
+  const { docs, readMs, scanMs, t0 } = await coldDocs(files, meter);
+  const t2 = now();
+  const ms = buildMiniSearch(docs, meter);
+  const indexMs = now() - t2;
+  const coldBuildMs = now() - t0;
+  docs.length = 0;
+  const queries = await measureQueries(files.queries, (q) => searchMiniSearch(ms, q));
+  gc();
+  const retainedHeapMb = round(heapUsedMb() - baseHeap);
+  return { coldBuildMs: round(coldBuildMs), readMs: round(readMs), scanMs: round(scanMs), indexMs: round(indexMs), query: queries, ...meter.stop(), retainedHeapMb };
+}

@@ -1,0 +1,161 @@
+// `npm run bench`: generates the corpus at each scale, runs every engine in its own child process (so memory
+// peaks do not mix and one engine's garbage does not slow the next), and prints a table; `--json` adds one JSON
+// object per scale, the last line of stdout being the last scale's.
+//   --notes N     one scale (default: 1000, 10000, 50000 in turn)   --papers P   (default 5000)
+//   --seed S      corpus seed (default 1)                           --json
+//   --keep        keep the generated corpus dirs                    --profile    --cpu-prof every child into bench-profiles/
+//   --phase X --dir D   (internal) run one phase in this process and print its result as JSON
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, totalmem, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { makeCorpus, writeCorpus } from './corpus';
+import { now, round } from './measure';
+import { floorPhase, lunrPhase, miniSearchPhase, type QueryStats } from './phases';
+import { oursPhase, warmPhase } from './ours';
+import { makeQueries } from './queries';
+import { printTable, type ScaleResult } from './report';
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const option = (name: string): string | undefined => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const repoRoot = resolve(__dirname, '..');
+
+const PHASES: Record<string, (dir: string) => Promise<unknown>> = {
+  floor: floorPhase,
+  lunr: lunrPhase,
+  minisearch: miniSearchPhase,
+  ours: oursPhase,
+  warm: warmPhase,
+};
+
+function runChild(phase: string, dir: string): any {
+  const profile = flag('profile') ? ['--cpu-prof', `--cpu-prof-dir=${join(repoRoot, 'bench-profiles')}`, `--cpu-prof-name=${phase}-${Date.now()}.cpuprofile`] : [];
+  const res = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=12000', ...profile, __filename, '--phase', phase, '--dir', dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 256 * 1024 * 1024,
+    encoding: 'utf8',
+  });
+  const lines = (res.stdout ?? '').trim().split('\n');
+  if (res.status !== 0) {
+    process.stderr.write(`bench: phase ${phase} failed (exit ${res.status}${res.signal ? `, ${res.signal}` : ''})\n${lines.slice(-5).join('\n')}\n`);
+    return undefined;
+  }
+  return JSON.parse(lines[lines.length - 1]);
+}
+
+/**
+ * Top-10 agreement of `ours` with the reference, per query: |A ∩ B| / max(|A|, |B|), where B also admits documents
+ * tied with the reference's 10th score (tie order is arbitrary in any engine). Queries where both are empty are
+ * left out; the mean over the rest is reported.
+ */
+export function agreement(ours: string[][], ref: string[][], refTies: string[][]): { mean: number | null; strict: number | null } {
+  let sum = 0;
+  let strictSum = 0;
+  let n = 0;
+  ours.forEach((a, i) => {
+    const b = ref[i] ?? [];
+    if (a.length === 0 && b.length === 0) return;
+    const tied = new Set([...b, ...(refTies[i] ?? [])]);
+    const exact = new Set(b);
+    const denom = Math.max(a.length, b.length);
+    sum += a.filter((x) => tied.has(x)).length / denom;
+    strictSum += a.filter((x) => exact.has(x)).length / denom;
+    n++;
+  });
+  return { mean: n ? round(sum / n, 3) : null, strict: n ? round(strictSum / n, 3) : null };
+}
+
+function bundleKb(): number | null {
+  const file = join(repoRoot, 'dist/extension.js');
+  return existsSync(file) ? round(statSync(file).size / 1024) : null;
+}
+
+/** Activation time comes from the extension-host suite, which writes it when it runs (see BENCHMARKS.md). */
+function activationMs(): number | null {
+  for (const file of ['.harness/activation.json', 'test-results/activation.json']) {
+    try {
+      const v = JSON.parse(readFileSync(join(repoRoot, file), 'utf8')).activationMs;
+      if (typeof v === 'number') return v;
+    } catch {
+      // not measured yet
+    }
+  }
+  return null;
+}
+
+async function runScale(notes: number, papers: number, seed: number): Promise<ScaleResult> {
+  const dir = join(tmpdir(), `paper-notes-bench-s${seed}-n${notes}-p${papers}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const t0 = now();
+  const corpus = makeCorpus(repoRoot, { notes, papers, seed });
+  const hash = writeCorpus(dir, corpus);
+  const queries = makeQueries(seed, 240, corpus.vocabulary, corpus.papers);
+  writeFileSync(join(dir, 'queries.json'), JSON.stringify(queries));
+  process.stderr.write(`bench: ${notes} notes + ${papers} papers generated in ${round((now() - t0) / 1000)} s (corpus ${hash}) at ${dir}\n`);
+
+  const phase = (name: string) => {
+    process.stderr.write(`bench:   ${name}…\n`);
+    return runChild(name, dir);
+  };
+  const floor = phase('floor');
+  const lunr = phase('lunr');
+  const mini = phase('minisearch');
+  const ours = phase('ours');
+  const warm = ours ? phase('warm') : undefined;
+  if (!flag('keep')) rmSync(dir, { recursive: true, force: true });
+
+  const q = (s: { query?: QueryStats } | undefined) => s?.query;
+  const agree = ours && lunr ? agreement(q(ours)!.top10, q(lunr)!.top10, q(lunr)!.ties ?? []) : { mean: null, strict: null };
+  return {
+    hash, floor, lunr, mini, ours, warm, agree,
+    json: {
+      notes,
+      papers,
+      coldBuildMs: { ours: ours?.coldBuildMs ?? null, lunrSingle: lunr?.coldBuildMs ?? null, miniSearch: mini?.coldBuildMs ?? null, readFloor: floor?.readFloorMs ?? null },
+      updateMs: { p50: ours?.update?.p50 ?? null, p95: ours?.update?.p95 ?? null, fullRebuildMs: lunr?.indexMs ?? null },
+      queryMs: { p50: q(ours)?.p50 ?? null, p99: q(ours)?.p99 ?? null, lunrSingleP50: q(lunr)?.p50 ?? null, miniSearchP50: q(mini)?.p50 ?? null },
+      warmLoadMs: warm?.warmLoadMs ?? null,
+      firstQueryMs: warm?.firstQueryMs ?? null,
+      maxBlockMs: warm?.maxBlockMs ?? null,
+      peakRssMb: ours?.peakRssMb ?? null,
+      peakHeapMb: { ours: ours?.peakHeapMb ?? null, lunrSingle: lunr?.peakHeapMb ?? null },
+      top10Agreement: agree.mean,
+      bundleKb: bundleKb(),
+      activationMs: activationMs(),
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const phaseName = option('phase');
+  if (phaseName) {
+    const fn = PHASES[phaseName];
+    if (!fn) throw new Error(`unknown phase ${phaseName}`);
+    const result = await fn(option('dir') ?? '.');
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    process.exit(0); // a phase may leave workers or timers behind; its numbers are already out
+  }
+  const papers = Number(option('papers') ?? 5000);
+  const seed = Number(option('seed') ?? 1);
+  const scales = option('notes') ? [Number(option('notes'))] : [1000, 10000, 50000];
+  if (scales.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(papers) || papers < 1) throw new Error('--notes and --papers take positive integers');
+  const cpu = cpus();
+  process.stdout.write(`machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}, ${round(totalmem() / 2 ** 30)} GiB (${round(freemem() / 2 ** 30)} free), Node ${process.version}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  const results: ScaleResult[] = [];
+  for (const n of scales) {
+    const r = await runScale(n, papers, seed);
+    results.push(r);
+    printTable(r);
+  }
+  if (flag('json')) for (const r of results) process.stdout.write(`${JSON.stringify(r.json)}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});
