@@ -3,11 +3,7 @@
 import * as vscode from 'vscode';
 import type { Services } from './services';
 
-const PENDING: Array<[command: string, what: string]> = [
-  ['paperNotes.insertCitation', 'Insert Citation'],
-  ['paperNotes.createLiteratureNote', 'Create Literature Note'],
-  ['paperNotes.copyBibtex', 'Copy BibTeX'],
-];
+const PENDING: Array<[command: string, what: string]> = [];
 
 export function register(context: vscode.ExtensionContext, _services: Services): void {
   for (const [command, what] of PENDING) {

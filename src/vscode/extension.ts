@@ -5,12 +5,27 @@ import { Services } from './services';
 import * as papersTree from './papers-tree';
 import * as abstractPanel from './abstract-panel';
 import * as comingSoon from './coming-soon';
+import { CitationServices } from './citation-services';
+import * as noteIndex from './note-index';
+import * as insertCitation from './insert-citation';
+import * as literatureNote from './literature-note';
+import * as bibliography from './bibliography';
+import * as topicSearch from './topic-search';
+import * as citingNotes from './citing-notes';
+import * as completion from './completion';
+import * as hover from './hover';
+import * as referenceLinks from './reference-links';
+import * as diagnostics from './diagnostics';
+import * as preview from './preview';
 
 /** What `activate` returns; the extension-host tests reach the live services and surfaces through it. */
 export interface PaperNotesApi {
   services: Services;
   dailyPapers: papersTree.PapersTreeProvider;
   abstracts: abstractPanel.AbstractPanels;
+  citations: CitationServices;
+  /** markdown.markdownItPlugins: VS Code's Markdown preview calls this. */
+  extendMarkdownIt: ReturnType<typeof preview.register>['extendMarkdownIt'];
 }
 
 export function activate(context: vscode.ExtensionContext): PaperNotesApi {
@@ -20,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
     services,
     dailyPapers: papersTree.register(context, services), // sidebar: Daily Papers
     abstracts: abstractPanel.register(context, services), // abstract webview
+    ...registerCitations(context, services),
   };
   comingSoon.register(context, services); // Insert Citation, Create Literature Note, Copy BibTeX (Citations work)
   context.subscriptions.push(
@@ -28,6 +44,24 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
     }),
   );
   return api;
+}
+
+/** Citations in notes: the commands, the Markdown language features, the preview, and the notes index. */
+function registerCitations(context: vscode.ExtensionContext, services: Services) {
+  const citations = new CitationServices(context, services);
+  context.subscriptions.push(citations);
+  noteIndex.register(context, citations); // background index of the workspace's notes (+ tree children)
+  insertCitation.register(context, citations); // Insert Citation…
+  literatureNote.register(context, citations); // Create Literature Note
+  bibliography.register(context, citations); // Sync Bibliography, Copy BibTeX
+  topicSearch.register(context, citations); // Search Notes by Topic…
+  citingNotes.register(context, citations); // Show Notes Citing This Paper
+  completion.register(context, citations); // keys inside [@…]
+  hover.register(context, citations); // reference hovers
+  referenceLinks.register(context, citations); // go to definition + document links
+  diagnostics.register(context, citations); // unknown keys + quick fix
+  const { extendMarkdownIt } = preview.register(context, citations); // preview: stubs as short titles
+  return { citations, extendMarkdownIt };
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,116 @@
+// Sync Bibliography: one entry per paper cited in the workspace's notes, written into the generated block of
+// `paperNotes.bibliographyFile` (default references.bib) in key order. Entries outside that block — the user's —
+// are never removed or changed. Written through a WorkspaceEdit (undoable, safe with an open dirty editor).
+import * as vscode from 'vscode';
+import { bibEntryKeys, syncBibliography, type BibEntry, type BibSyncResult } from '../core/cite/bib-sync';
+import { scanNote } from '../core/notes';
+import { bibtexFor } from './citation-stub';
+import { citationSettings, type CitationServices } from './citation-services';
+
+export const SYNC_BIBLIOGRAPHY = 'paperNotes.syncBibliography';
+
+export interface FolderSync extends BibSyncResult {
+  uri: vscode.Uri;
+  /** Cited keys neither in the cache nor in the user's part of the file. */
+  unknown: string[];
+}
+
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+export async function syncFolder(cite: CitationServices, folder: vscode.WorkspaceFolder): Promise<FolderSync> {
+  const lookup = await cite.papers();
+  const settings = citationSettings(folder.uri);
+  const bibUri = vscode.Uri.joinPath(folder.uri, settings.bibliographyFile);
+  const notes = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{md,markdown}'), '**/node_modules/**');
+  notes.sort((a, b) => (a.path < b.path ? -1 : 1));
+  const ids = new Set<string>();
+  const keysSeen = new Set<string>();
+  for (const uri of notes) {
+    const text = await readText(uri);
+    if (text === undefined) continue;
+    for (const ref of scanNote(text).refs) {
+      if (ref.kind === 'pandoc' && ref.key !== undefined) {
+        keysSeen.add(ref.key);
+        const p = lookup.byKey(ref.key);
+        if (p) ids.add(p.id);
+      } else if (ref.kind === 'footnote' && ref.key !== undefined) {
+        const p = lookup.byKey(ref.key); // footnote labels that are not keys are ordinary footnotes
+        if (p) ids.add(p.id);
+      } else if (ref.id !== undefined && lookup.byId(ref.id)) {
+        ids.add(ref.id);
+      }
+    }
+  }
+  const entries: BibEntry[] = [];
+  for (const id of ids) {
+    const p = lookup.byId(id);
+    const key = lookup.keyOf(id);
+    if (p && key) entries.push({ key, bibtex: bibtexFor(p, key) });
+  }
+  const existing = await readText(bibUri);
+  const result = syncBibliography(existing, entries);
+  const userKeys = new Set(bibEntryKeys(existing ?? ''));
+  const unknown = [...keysSeen].filter((k) => !lookup.hasKey(k) && !userKeys.has(k)).sort();
+  if (result.changed) await writeThroughEdit(bibUri, existing !== undefined, result.text);
+  return { ...result, uri: bibUri, unknown };
+}
+
+async function writeThroughEdit(uri: vscode.Uri, exists: boolean, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  if (exists) {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
+    if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not edit ${uri.fsPath}`);
+    await doc.save();
+  } else {
+    edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(text) });
+    if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not create ${uri.fsPath}`);
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (doc?.isDirty) await doc.save();
+  }
+}
+
+export function register(context: vscode.ExtensionContext, cite: CitationServices): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('paperNotes.copyBibtex', async (arg?: unknown) => {
+      const paper = await cite.paperFromArg(arg);
+      const key = paper && (await cite.papers()).keyOf(paper.id);
+      if (!paper || !key) return undefined;
+      const text = bibtexFor(paper, key);
+      await vscode.env.clipboard.writeText(text);
+      vscode.window.setStatusBarMessage(`Copied BibTeX for @${key}`, 3000);
+      return text;
+    }),
+    vscode.commands.registerCommand(SYNC_BIBLIOGRAPHY, async (): Promise<FolderSync[]> => {
+      const folders = vscode.workspace.workspaceFolders ?? [];
+      if (folders.length === 0) {
+        void vscode.window.showInformationMessage('Open a folder with notes to sync its bibliography.');
+        return [];
+      }
+      const results: FolderSync[] = [];
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'Syncing bibliography' },
+        async () => {
+          for (const f of folders) results.push(await syncFolder(cite, f));
+        },
+      );
+      for (const r of results) {
+        const name = vscode.workspace.asRelativePath(r.uri);
+        const parts = [`${r.written.length} cited paper${r.written.length === 1 ? '' : 's'} in ${name}`];
+        if (r.userDefined.length) parts.push(`${r.userDefined.length} left to your own entries`);
+        if (r.dropped.length) parts.push(`${r.dropped.length} no longer cited removed`);
+        if (r.unknown.length) parts.push(`unknown keys: ${r.unknown.slice(0, 5).join(', ')}${r.unknown.length > 5 ? '…' : ''}`);
+        void vscode.window.showInformationMessage(`${r.changed ? 'Bibliography updated' : 'Bibliography up to date'}: ${parts.join('; ')}.`);
+      }
+      return results;
+    }),
+  );
+}

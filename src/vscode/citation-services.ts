@@ -1,0 +1,144 @@
+// What the citation surfaces share: a synchronous paper snapshot, the notes index, the last active Markdown
+// editor, and small argument helpers. Built once in extension.ts on top of the extension's Services.
+import * as vscode from 'vscode';
+import { PaperLookup } from '../core/cite/paper-lookup';
+import { parseArxivId, type Paper } from '../core/papers/model';
+import { scanNote, type PaperRef, type ScannedNote } from '../core/notes';
+import type { Services } from './services';
+import type { EditorNoteIndex } from './note-index';
+
+export type CitationStyle = 'pandoc' | 'link' | 'footnote' | 'template';
+
+export interface CitationSettings {
+  style: CitationStyle;
+  template: string;
+  noteTemplate: string;
+  notesFolder: string;
+  bibliographyFile: string;
+}
+
+export function citationSettings(scope?: vscode.ConfigurationScope): CitationSettings {
+  const c = vscode.workspace.getConfiguration('paperNotes', scope);
+  const style = c.get<string>('citationStyle', 'pandoc');
+  return {
+    style: style === 'link' || style === 'footnote' || style === 'template' ? style : 'pandoc',
+    template: c.get<string>('citationTemplate', '[{title}]({url})'),
+    noteTemplate: c.get<string>('noteTemplate', '').trim(),
+    notesFolder: c.get<string>('notesFolder', 'notes').trim(),
+    bibliographyFile: c.get<string>('bibliographyFile', 'references.bib').trim() || 'references.bib',
+  };
+}
+
+export function isMarkdown(doc: vscode.TextDocument): boolean {
+  return doc.languageId === 'markdown';
+}
+
+export const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
+
+export class CitationServices implements vscode.Disposable {
+  readonly lookup: PaperLookup;
+  /** Set by note-index.ts when it registers. */
+  notes?: EditorNoteIndex;
+  /** The paper of the last hover, for the hover's argument-free "Show notes citing this paper" link. */
+  lastHoveredPaperId?: string;
+  private lastMarkdown?: vscode.TextEditor;
+  private readonly scans = new Map<string, { version: number; scanned: ScannedNote }>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(readonly context: vscode.ExtensionContext, readonly services: Services) {
+    this.lookup = new PaperLookup({
+      allPapers: () => services.catalog().allPapers(),
+      keys: () => services.catalog().keys(),
+    });
+    this.disposables.push(
+      services.onDidChangePapers(() => void this.lookup.refresh().catch((e) => this.warn(e))),
+      vscode.workspace.onDidCloseTextDocument((d) => this.scans.delete(d.uri.toString())),
+      vscode.window.onDidChangeActiveTextEditor((e) => {
+        if (e && isMarkdown(e.document)) this.lastMarkdown = e;
+      }),
+    );
+    const active = vscode.window.activeTextEditor;
+    if (active && isMarkdown(active.document)) this.lastMarkdown = active;
+  }
+
+  /** The snapshot, loading it on first use. */
+  async papers(): Promise<PaperLookup> {
+    await this.lookup.ready().catch((e) => this.warn(e));
+    return this.lookup;
+  }
+
+  /**
+   * The Markdown editor a command should act on: the active one, else the last active Markdown editor
+   * (shown again if it was hidden), else undefined.
+   */
+  async markdownEditor(): Promise<vscode.TextEditor | undefined> {
+    const active = vscode.window.activeTextEditor;
+    if (active && isMarkdown(active.document)) return active;
+    const last = this.lastMarkdown;
+    if (!last || last.document.isClosed) return undefined;
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document === last.document);
+    if (visible) return visible;
+    return vscode.window.showTextDocument(last.document, { viewColumn: last.viewColumn, preserveFocus: false });
+  }
+
+  /** Resolves a command argument (an id, a tree node `{paper}`, a `{id}` object) to a cached paper. */
+  async paperFromArg(arg: unknown): Promise<Paper | undefined> {
+    const id = paperIdFromArg(arg);
+    if (!id) return undefined;
+    return (await this.papers()).byId(id) ?? (await this.services.catalog().paper(id));
+  }
+
+  /** The document's references (cached per version); empty when the scanner fails. */
+  scan(doc: vscode.TextDocument): ScannedNote {
+    const k = doc.uri.toString();
+    const hit = this.scans.get(k);
+    if (hit && hit.version === doc.version) return hit.scanned;
+    let scanned: ScannedNote;
+    try {
+      scanned = scanNote(doc.getText());
+    } catch (e) {
+      this.warn(e);
+      scanned = { tags: [], headings: [], text: '', refs: [] };
+    }
+    this.scans.set(k, { version: doc.version, scanned });
+    return scanned;
+  }
+
+  /** The reference under `pos`, if any. */
+  refAt(doc: vscode.TextDocument, pos: vscode.Position): PaperRef | undefined {
+    return this.scan(doc).refs.find((r) => refRange(r).contains(pos));
+  }
+
+  /** The cached paper a reference points at. */
+  paperOf(ref: PaperRef): Paper | undefined {
+    if (ref.key !== undefined) return this.lookup.byKey(ref.key);
+    return ref.id !== undefined ? this.lookup.byId(ref.id) : undefined;
+  }
+
+  warn(e: unknown): void {
+    this.services.log().warn(e instanceof Error ? e.message : String(e));
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export function paperIdFromArg(arg: unknown): string | undefined {
+  let raw: unknown = arg;
+  if (raw && typeof raw === 'object') {
+    const o = raw as { id?: unknown; paperId?: unknown; paper?: { id?: unknown } };
+    raw = o.paper?.id ?? o.paperId ?? o.id;
+  }
+  if (typeof raw !== 'string') return undefined;
+  return parseArxivId(raw)?.id;
+}
+
+/** Opens the paper's abstract webview (owned by abstract-panel.ts). */
+export function openAbstract(id: string): Thenable<unknown> {
+  return vscode.commands.executeCommand('paperNotes.openPaper', id);
+}
+
+export function refRange(r: PaperRef): vscode.Range {
+  return new vscode.Range(r.range.line, r.range.col, r.range.endLine, r.range.endCol);
+}

@@ -1,0 +1,122 @@
+// Unknown citation keys are warnings, with a quick fix that opens Insert Citation filtered by the key and
+// replaces it. A key counts as known when the paper cache has it or the bibliography file defines it (so
+// citations of the user's own BibTeX entries are not flagged).
+import * as vscode from 'vscode';
+import { bibEntryKeys } from '../core/cite/bib-sync';
+import { citationSettings, isMarkdown, MARKDOWN, refRange, type CitationServices } from './citation-services';
+import { INSERT_CITATION, type FixArgs } from './insert-citation';
+
+export const UNKNOWN_KEY = 'unknown-citation-key';
+const SOURCE = 'Paper Notes';
+
+export class CitationDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('paperNotes.citations');
+  private bibKeys = new Set<string>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+
+  constructor(private readonly cite: CitationServices) {
+    const bibWatcher = vscode.workspace.createFileSystemWatcher('**/*.bib');
+    const reloadBib = () => void this.loadBibKeys().then(() => this.refreshAll());
+    this.disposables.push(
+      bibWatcher,
+      bibWatcher.onDidChange(reloadBib),
+      bibWatcher.onDidCreate(reloadBib),
+      bibWatcher.onDidDelete(reloadBib),
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, 300)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('paperNotes.bibliographyFile')) reloadBib();
+      }),
+    );
+    const off = cite.lookup.onDidChange(() => this.refreshAll());
+    this.disposables.push({ dispose: off });
+    void this.loadBibKeys().then(() => cite.papers()).then(() => this.refreshAll());
+  }
+
+  private async loadBibKeys(): Promise<void> {
+    const keys = new Set<string>();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const uri = vscode.Uri.joinPath(folder.uri, citationSettings(folder.uri).bibliographyFile);
+      try {
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        for (const k of bibEntryKeys(text)) keys.add(k);
+      } catch {
+        // no bibliography yet
+      }
+    }
+    this.bibKeys = keys;
+  }
+
+  private schedule(doc: vscode.TextDocument, delay: number): void {
+    if (!isMarkdown(doc)) return;
+    const k = doc.uri.toString();
+    clearTimeout(this.timers.get(k));
+    this.timers.set(k, setTimeout(() => {
+      this.timers.delete(k);
+      this.update(doc);
+    }, delay));
+  }
+
+  private refreshAll(): void {
+    for (const doc of vscode.workspace.textDocuments) if (isMarkdown(doc)) this.update(doc);
+  }
+
+  /** Diagnoses one document now (only once the paper snapshot is loaded, to avoid flagging every key). */
+  update(doc: vscode.TextDocument): vscode.Diagnostic[] {
+    if (doc.isClosed || this.cite.lookup.size === 0) {
+      this.collection.delete(doc.uri);
+      return [];
+    }
+    const diags: vscode.Diagnostic[] = [];
+    for (const ref of this.cite.scan(doc).refs) {
+      if (ref.kind !== 'pandoc' || ref.key === undefined) continue;
+      if (this.cite.lookup.hasKey(ref.key) || this.bibKeys.has(ref.key)) continue;
+      const d = new vscode.Diagnostic(refRange(ref), `Unknown citation key @${ref.key}`, vscode.DiagnosticSeverity.Warning);
+      d.source = SOURCE;
+      d.code = UNKNOWN_KEY;
+      diags.push(d);
+    }
+    this.collection.set(doc.uri, diags);
+    return diags;
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export class UnknownKeyQuickFix implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, ctx: vscode.CodeActionContext): vscode.CodeAction[] {
+    return ctx.diagnostics
+      .filter((d) => d.code === UNKNOWN_KEY && d.source === SOURCE)
+      .map((d) => {
+        const key = doc.getText(d.range).replace(/^@/, '');
+        const action = new vscode.CodeAction(`Replace @${key} with a cached paper…`, vscode.CodeActionKind.QuickFix);
+        const args: FixArgs = {
+          filter: key,
+          uri: doc.uri.toString(),
+          range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character],
+        };
+        action.command = { command: INSERT_CITATION, title: 'Insert Citation…', arguments: [args] };
+        action.diagnostics = [d];
+        action.isPreferred = true;
+        return action;
+      });
+  }
+}
+
+export function register(context: vscode.ExtensionContext, cite: CitationServices): CitationDiagnostics {
+  const diagnostics = new CitationDiagnostics(cite);
+  context.subscriptions.push(
+    diagnostics,
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, new UnknownKeyQuickFix(), {
+      providedCodeActionKinds: UnknownKeyQuickFix.kinds,
+    }),
+  );
+  return diagnostics;
+}

@@ -1,0 +1,34 @@
+// Hover on any recognised reference (pandoc key, footnote key, arXiv/HF link, arXiv:ID): title, authors, year,
+// abstract excerpt, links, and how many notes cite it. Untrusted text escaped; the only command link takes no
+// arguments — it acts on the paper of the last hover.
+import * as vscode from 'vscode';
+import { MARKDOWN, refRange, type CitationServices } from './citation-services';
+import { escapeMarkdown } from './text';
+import { paperMarkdown } from './paper-markdown';
+
+export class CitationHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly cite: CitationServices) {}
+
+  async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
+    const ref = this.cite.refAt(doc, pos);
+    if (!ref) return undefined;
+    await this.cite.papers();
+    const paper = this.cite.paperOf(ref);
+    const range = refRange(ref);
+    if (!paper) {
+      if (ref.kind === 'footnote') return undefined; // an ordinary footnote, not a citation
+      const what = ref.key !== undefined ? `citation key @${ref.key}` : `arXiv:${ref.id ?? ''}`;
+      const md = new vscode.MarkdownString(`${escapeMarkdown(`Unknown ${what}`)} — not in the paper cache.`);
+      return new vscode.Hover(md, range);
+    }
+    this.cite.lastHoveredPaperId = paper.id;
+    const citedBy = this.cite.notes?.citingCount(paper.id);
+    return new vscode.Hover(paperMarkdown(paper, { key: this.cite.lookup.keyOf(paper.id), citedBy }), range);
+  }
+}
+
+export function register(context: vscode.ExtensionContext, cite: CitationServices): CitationHoverProvider {
+  const provider = new CitationHoverProvider(cite);
+  context.subscriptions.push(vscode.languages.registerHoverProvider(MARKDOWN, provider));
+  return provider;
+}

@@ -1,0 +1,74 @@
+// Create Literature Note: `<notesFolder>/<key>.md` from the template (`paperNotes.noteTemplate`, a path relative
+// to the workspace folder, or the built-in default), then opens it. An existing note is opened, never
+// overwritten. The file is created through a WorkspaceEdit (undoable).
+import * as vscode from 'vscode';
+import type { Paper } from '../core/papers/model';
+import { pickPaper } from './insert-citation';
+import { renderNoteTemplate } from './citation-stub';
+import { citationSettings, type CitationServices } from './citation-services';
+
+export const CREATE_LITERATURE_NOTE = 'paperNotes.createLiteratureNote';
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Safe file name from a key: keys are ASCII already, but never let one climb out of the notes folder. */
+export function noteFileName(key: string): string {
+  return `${key.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^\.+/, '') || 'note'}.md`;
+}
+
+async function templateText(folder: vscode.WorkspaceFolder, path: string): Promise<string | undefined> {
+  if (!path) return undefined;
+  const uri = path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) ? vscode.Uri.file(path) : vscode.Uri.joinPath(folder.uri, path);
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    void vscode.window.showWarningMessage(`Note template ${path} could not be read; using the built-in template.`);
+    return undefined;
+  }
+}
+
+export async function createLiteratureNote(cite: CitationServices, paper: Paper): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    void vscode.window.showInformationMessage('Open a folder to create literature notes in.');
+    return undefined;
+  }
+  const lookup = await cite.papers();
+  const key = lookup.keyOf(paper.id) ?? (await cite.services.catalog().keys())[paper.id];
+  if (!key) {
+    void vscode.window.showWarningMessage(`No citation key for ${paper.id} yet.`);
+    return undefined;
+  }
+  const settings = citationSettings(folder.uri);
+  const dir = settings.notesFolder ? vscode.Uri.joinPath(folder.uri, settings.notesFolder) : folder.uri;
+  const uri = vscode.Uri.joinPath(dir, noteFileName(key));
+  if (!(await exists(uri))) {
+    const text = renderNoteTemplate(await templateText(folder, settings.noteTemplate), paper, key);
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(text) });
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      void vscode.window.showErrorMessage(`Could not create ${vscode.workspace.asRelativePath(uri)}.`);
+      return undefined;
+    }
+  }
+  const doc = await vscode.workspace.openTextDocument(uri);
+  if (doc.isDirty) await doc.save();
+  await vscode.window.showTextDocument(doc);
+  return uri;
+}
+
+export function register(context: vscode.ExtensionContext, cite: CitationServices): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(CREATE_LITERATURE_NOTE, async (arg?: unknown) => {
+      const paper = (await cite.paperFromArg(arg)) ?? (await pickPaper(cite, 'Create Literature Note'));
+      return paper ? createLiteratureNote(cite, paper) : undefined;
+    }),
+  );
+}

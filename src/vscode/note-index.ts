@@ -1,0 +1,232 @@
+// The notes index inside the editor: one core NoteIndex per workspace folder, opened from the extension's
+// storage and reconciled in the background after activation (status-bar progress), then kept current by
+// file-system watchers (save, create, delete) and rename events; saved a moment after changes so a reload
+// starts warm. It answers topic search, "notes citing this paper" and the tree's note children.
+import * as vscode from 'vscode';
+import { createHash } from 'node:crypto';
+import { NoteIndex, type Hit, type SearchOptions } from '../core/search';
+import { nodeFileSystem } from '../cli/node-fs';
+import type { CitationServices } from './citation-services';
+
+export interface EditorHit extends Hit {
+  /** The note's file, for note hits. */
+  uri?: vscode.Uri;
+  folder: vscode.WorkspaceFolder;
+}
+
+interface FolderIndex {
+  folder: vscode.WorkspaceFolder;
+  index: NoteIndex;
+}
+
+const SAVE_DELAY_MS = 1500;
+
+export class EditorNoteIndex implements vscode.Disposable {
+  private readonly indexes = new Map<string, FolderIndex>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private built?: Promise<void>;
+  private saveTimer?: ReturnType<typeof setTimeout>;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after the index changed (built, a note updated, papers changed). */
+  readonly onDidChange = this.changed.event;
+  private readonly status = vscode.window.createStatusBarItem('paperNotes.noteIndex', vscode.StatusBarAlignment.Left, 0);
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.status];
+
+  constructor(private readonly cite: CitationServices) {
+    this.status.name = 'Paper Notes index';
+    this.status.command = 'paperNotes.searchNotes';
+  }
+
+  /** Starts the background build once; later calls return the same promise. */
+  start(): Promise<void> {
+    this.built ??= this.run(() => this.build());
+    return this.built;
+  }
+
+  /** Serialises every index operation: the core index is not re-entrant. */
+  private run<T>(op: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(op, op);
+    this.queue = next.catch((e) => this.cite.warn(e));
+    return next;
+  }
+
+  private storageDir(folder: vscode.WorkspaceFolder): string {
+    const base = this.cite.context.storageUri ?? this.cite.context.globalStorageUri;
+    const tag = createHash('sha1').update(folder.uri.toString()).digest('hex').slice(0, 12);
+    return vscode.Uri.joinPath(base, 'note-index', tag).fsPath;
+  }
+
+  private async build(): Promise<void> {
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    if (folders.length === 0) return;
+    this.status.text = '$(sync~spin) Indexing notes…';
+    this.status.tooltip = 'Paper Notes is indexing the notes in this workspace';
+    this.status.show();
+    try {
+      const catalog = () => this.cite.services.catalog();
+      let notes = 0;
+      for (const folder of folders) {
+        const index = await NoteIndex.open({
+          fs: nodeFileSystem,
+          storageDir: this.storageDir(folder),
+          notesRoot: folder.uri.fsPath,
+          papers: () => catalog().allPapers(),
+          keys: () => catalog().keys(),
+          warn: (m) => this.cite.services.log().warn(m),
+        });
+        const r = await index.reconcile();
+        this.cite.services.log().info(
+          `note index ${folder.name}: ${r.indexed} notes (${r.added} added, ${r.changed} changed, ${r.deleted} deleted, ${r.unchanged} unchanged)`,
+        );
+        this.indexes.set(folder.uri.toString(), { folder, index });
+        notes += r.indexed;
+        await index.save();
+      }
+      this.status.text = `$(book) ${notes} note${notes === 1 ? '' : 's'}`;
+      this.status.tooltip = 'Paper Notes: notes indexed — click to Search Notes by Topic';
+    } catch (e) {
+      this.status.text = '$(warning) Notes index';
+      this.status.tooltip = `Paper Notes could not index the notes: ${e instanceof Error ? e.message : String(e)}`;
+      throw e;
+    } finally {
+      this.changed.fire();
+    }
+  }
+
+  private locate(uri: vscode.Uri): { fi: FolderIndex; path: string } | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const fi = folder && this.indexes.get(folder.uri.toString());
+    if (!fi) return undefined;
+    const root = fi.folder.uri.path.replace(/\/$/, '');
+    if (!uri.path.startsWith(`${root}/`)) return undefined;
+    return { fi, path: uri.path.slice(root.length + 1) };
+  }
+
+  private afterChange(): void {
+    this.changed.fire();
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      void this.run(async () => {
+        for (const { index } of this.indexes.values()) await index.save();
+      });
+    }, SAVE_DELAY_MS);
+  }
+
+  /** A note was created or saved (or changed on disk). */
+  noteChanged(uri: vscode.Uri): Promise<void> {
+    return this.run(async () => {
+      await this.built;
+      const at = this.locate(uri);
+      if (!at) return;
+      await at.fi.index.updateNote(at.path);
+      this.afterChange();
+    });
+  }
+
+  noteDeleted(uri: vscode.Uri): Promise<void> {
+    return this.run(async () => {
+      await this.built;
+      const at = this.locate(uri);
+      if (!at) return;
+      await at.fi.index.removeNote(at.path);
+      this.afterChange();
+    });
+  }
+
+  noteRenamed(from: vscode.Uri, to: vscode.Uri): Promise<void> {
+    return this.run(async () => {
+      await this.built;
+      const a = this.locate(from);
+      const b = this.locate(to);
+      if (a && b && a.fi === b.fi) await a.fi.index.renameNote(a.path, b.path);
+      else {
+        if (a) await a.fi.index.removeNote(a.path);
+        if (b) await b.fi.index.updateNote(b.path);
+      }
+      this.afterChange();
+    });
+  }
+
+  papersChanged(): Promise<void> {
+    return this.run(async () => {
+      if (!this.built || this.indexes.size === 0) return;
+      const catalog = this.cite.services.catalog();
+      const [papers, keys] = await Promise.all([catalog.allPapers(), catalog.keys()]);
+      for (const { index } of this.indexes.values()) index.setPapers(papers, keys);
+      this.afterChange();
+    });
+  }
+
+  /** Waits for the build and any queued updates. */
+  async settled(): Promise<void> {
+    await this.start();
+    await this.run(async () => undefined);
+  }
+
+  search(query: string, opts: SearchOptions = {}): EditorHit[] {
+    const hits: EditorHit[] = [];
+    for (const { folder, index } of this.indexes.values()) {
+      for (const h of index.search(query, opts)) {
+        hits.push({ ...h, folder, uri: h.kind === 'note' && h.path ? vscode.Uri.joinPath(folder.uri, h.path) : undefined });
+      }
+    }
+    return hits.sort((a, b) => b.score - a.score).slice(0, opts.limit ?? 20);
+  }
+
+  async matchLine(hit: EditorHit, query: string): Promise<number | undefined> {
+    const fi = this.indexes.get(hit.folder.uri.toString());
+    return fi && hit.path ? fi.index.matchLine(hit.path, query).catch(() => undefined) : undefined;
+  }
+
+  /** Notes citing the paper, as file URIs sorted by path. */
+  notesCiting(paperId: string): vscode.Uri[] {
+    const out: vscode.Uri[] = [];
+    for (const { folder, index } of this.indexes.values()) {
+      for (const p of index.notesCiting(paperId)) out.push(vscode.Uri.joinPath(folder.uri, p));
+    }
+    return out;
+  }
+
+  citingCount(paperId: string): number {
+    let n = 0;
+    for (const { index } of this.indexes.values()) n += index.notesCiting(paperId).length;
+    return n;
+  }
+
+  citeCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const { index } of this.indexes.values()) {
+      for (const [id, notes] of Object.entries(index.links().papers)) counts.set(id, (counts.get(id) ?? 0) + notes.length);
+    }
+    return counts;
+  }
+
+  dispose(): void {
+    clearTimeout(this.saveTimer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export function register(context: vscode.ExtensionContext, cite: CitationServices): EditorNoteIndex {
+  const notes = new EditorNoteIndex(cite);
+  cite.notes = notes;
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
+  context.subscriptions.push(
+    notes,
+    watcher,
+    watcher.onDidCreate((u) => void notes.noteChanged(u)),
+    watcher.onDidChange((u) => void notes.noteChanged(u)),
+    watcher.onDidDelete((u) => void notes.noteDeleted(u)),
+    vscode.workspace.onDidSaveTextDocument((d) => {
+      if (/\.(md|markdown)$/i.test(d.uri.path)) void notes.noteChanged(d.uri);
+    }),
+    vscode.workspace.onDidRenameFiles((e) => {
+      for (const f of e.files) void notes.noteRenamed(f.oldUri, f.newUri);
+    }),
+    cite.services.onDidChangePapers(() => void notes.papersChanged()),
+  );
+  // Activation only registers: the build starts once the extension host is idle.
+  const timer = setTimeout(() => void notes.start().catch((e) => cite.warn(e)), 500);
+  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
+  return notes;
+}

@@ -1,0 +1,89 @@
+// Search Notes by Topic…: a quick pick with live results from the notes index (notes and papers). A note hit
+// opens the note at the matching line; a paper hit opens its abstract.
+import * as vscode from 'vscode';
+import type { CitationServices } from './citation-services';
+import { openAbstract } from './citation-services';
+import type { EditorHit } from './note-index';
+
+export const SEARCH_NOTES = 'paperNotes.searchNotes';
+
+interface HitPick extends vscode.QuickPickItem {
+  hit: EditorHit;
+}
+
+function pickOf(hit: EditorHit): HitPick {
+  const isNote = hit.kind === 'note';
+  return {
+    hit,
+    label: `${isNote ? '$(note)' : '$(book)'} ${hit.title.replace(/\s+/g, ' ')}`,
+    description: isNote ? hit.path : `arXiv:${hit.id}`,
+    detail: hit.snippet,
+    alwaysShow: true,
+  };
+}
+
+export async function openHit(cite: CitationServices, hit: EditorHit, query: string): Promise<void> {
+  if (hit.kind === 'paper') {
+    await openAbstract(hit.id);
+    return;
+  }
+  if (!hit.uri) return;
+  const line = await cite.notes?.matchLine(hit, query);
+  const doc = await vscode.workspace.openTextDocument(hit.uri);
+  const editor = await vscode.window.showTextDocument(doc, { preview: true });
+  if (line !== undefined && line < doc.lineCount) {
+    const range = doc.lineAt(line).range;
+    editor.selection = new vscode.Selection(range.start, range.start);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+}
+
+export function register(context: vscode.ExtensionContext, cite: CitationServices): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(SEARCH_NOTES, async (initial?: unknown) => {
+      const notes = cite.notes;
+      if (!notes) return;
+      const qp = vscode.window.createQuickPick<HitPick>();
+      qp.title = 'Search Notes by Topic';
+      qp.placeholder = 'Topic words — notes match by their text and by the papers they cite';
+      qp.matchOnDescription = false;
+      qp.matchOnDetail = false;
+      qp.busy = true;
+      let generation = 0;
+      const update = () => {
+        const q = qp.value.trim();
+        const mine = ++generation;
+        if (!q) {
+          qp.items = [];
+          return;
+        }
+        void notes.settled().then(() => {
+          if (mine !== generation) return;
+          qp.busy = false;
+          try {
+            const hits = notes.search(q, { limit: 40 });
+            qp.items = hits.length ? hits.map(pickOf) : [];
+            qp.placeholder = hits.length ? qp.placeholder : 'No notes or papers match';
+          } catch (e) {
+            cite.warn(e);
+            qp.items = [];
+          }
+        });
+      };
+      qp.onDidChangeValue(update);
+      qp.onDidAccept(() => {
+        const picked = qp.selectedItems[0];
+        const q = qp.value;
+        qp.hide();
+        if (picked) void openHit(cite, picked.hit, q);
+      });
+      qp.onDidHide(() => qp.dispose());
+      if (typeof initial === 'string') qp.value = initial;
+      qp.show();
+      void notes.settled().then(() => {
+        qp.busy = false;
+        update();
+      });
+    }),
+  );
+}
