@@ -184,7 +184,7 @@ export function renderHtml(webview: vscode.Webview, extensionUri: vscode.Uri, pa
     <span title="arXiv id">${id}${paper.version ? escapeHtml(paper.version) : ''}</span>
     ${date ? `<span title="Published">${escapeHtml(date)}</span>` : ''}
     <span title="Upvotes">▲ ${paper.upvotes}</span>
-    <span title="Comments">💬 ${paper.numComments}</span>
+    <span title="Comments">${paper.numComments} comment${paper.numComments === 1 ? '' : 's'}</span>
   </p>
   <nav class="actions" aria-label="Actions">
     <button data-action="insertCitation" title="Insert a citation stub for this paper into the active Markdown note">Insert Citation</button>

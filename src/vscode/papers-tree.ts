@@ -15,7 +15,8 @@ export type Node =
   | { kind: 'day'; day: string }
   | { kind: 'paper'; day: string; paper: Paper }
   | { kind: 'error'; day: string; message: string }
-  | { kind: 'info'; day: string; message: string };
+  | { kind: 'info'; day: string; message: string }
+  | { kind: 'note'; day: string; paperId: string; uri: vscode.Uri };
 
 interface DayState {
   /** Papers from the cache or the last successful refresh; undefined until loaded. */
@@ -38,8 +39,10 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   private sortOrder: SortOrder = 'upvotes';
   private filterText = '';
   private readonly subscription: vscode.Disposable;
+  private readonly notesSubscription: vscode.Disposable;
 
   constructor(private readonly services: Services) {
+    this.notesSubscription = services.onDidChangePaperNotes(() => this.changed.fire(undefined));
     this.subscription = services.onDidChangePapers((change) => {
       if (change === undefined) {
         this.days.clear(); // settings changed: a different source or cache
@@ -113,6 +116,10 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) return (await this.topDays()).map((d) => this.dayNode(d));
+    if (node.kind === 'paper') {
+      const { day, paper } = node;
+      return this.services.notesCiting(paper.id).map((uri): Node => ({ kind: 'note', day, paperId: paper.id, uri }));
+    }
     if (node.kind !== 'day') return [];
     const state = await this.load(node.day);
     const out: Node[] = [];
@@ -135,12 +142,23 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
       case 'day':
         return this.dayItem(node.day);
       case 'paper':
-        return paperItem(node.paper, node.day);
+        return paperItem(node.paper, node.day, this.services.notesCiting(node.paper.id).length);
+      case 'note': {
+        // A note citing the paper: opens the note.
+        const item = new vscode.TreeItem(node.uri, vscode.TreeItemCollapsibleState.None);
+        item.id = `note:${node.day}:${node.paperId}:${node.uri.toString()}`;
+        item.label = vscode.workspace.asRelativePath(node.uri);
+        item.description = 'cites this paper';
+        item.iconPath = new vscode.ThemeIcon('note');
+        item.contextValue = 'note';
+        item.command = { command: 'vscode.open', title: 'Open Note', arguments: [node.uri] };
+        return item;
+      }
       case 'error': {
-        const item = new vscode.TreeItem(`Could not load ${node.day}`, vscode.TreeItemCollapsibleState.None);
+        // The reason is the label (what fits in a narrow sidebar should be the why); the tooltip has it whole.
+        const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.None);
         item.id = `error:${node.day}`;
-        item.description = node.message;
-        item.tooltip = `${node.message}\n\nClick to retry.`;
+        item.tooltip = `Could not load ${node.day}: ${node.message}\n\nClick to retry.`;
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
         item.contextValue = 'dayError';
         item.command = { command: 'paperNotes.retryDay', title: 'Retry', arguments: [node.day] };
@@ -238,6 +256,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
 
   dispose(): void {
     this.subscription.dispose();
+    this.notesSubscription.dispose();
     this.changed.dispose();
     this.statusChanged.dispose();
   }
@@ -252,8 +271,8 @@ function errorMessage(e: unknown): string {
   return text.split('\n')[0];
 }
 
-export function paperItem(paper: Paper, day: string): vscode.TreeItem {
-  const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
+export function paperItem(paper: Paper, day: string, citingNotes = 0): vscode.TreeItem {
+  const item = new vscode.TreeItem(paper.title, citingNotes > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `paper:${day}:${paper.id}`;
   const first = paper.authors[0];
   item.description = `▲${paper.upvotes}${first ? ` · ${first}${paper.authors.length > 1 ? ' et al.' : ''}` : ''}`;

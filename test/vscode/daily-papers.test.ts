@@ -89,7 +89,7 @@ describe('Daily Papers view', () => {
     assert.equal(failed.length, 1);
     assert.equal(failed[0].kind, 'error');
     const item = dailyPapers.getTreeItem(failed[0]);
-    assert.match(String(item.description), /not valid JSON/);
+    assert.match(String(item.label), /not valid JSON/);
     assert.equal(item.contextValue, 'dayError');
     assert.equal(item.command?.command, 'paperNotes.retryDay');
     assert.match(String(dailyPapers.getTreeItem(dayNode(HOSTILE_DAY)).description), /refresh failed/);

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Runs the browser e2e scenarios (test/e2e/*.e2e.mjs) against the real workbench: fixture API + code-server with
+// the extension installed by symlink (as a user would have it; toasts visible) + headless chromium. Each scenario
+// exports `default async ({ page, fixture, shot }) => {}` and gets a freshly loaded workbench. Screenshots go to
+// test-results/. Exit code 0 only when every scenario passed. Everything is torn down however the run ends.
+//   node test/e2e/run.mjs [name-filter]    (after `node scripts/build.mjs --tests`)
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { repoRoot, startCodeServer } from '../harness/code-server.mjs';
+import { startFixture } from '../harness/fixture.mjs';
+import { launchBrowser, workbenchUrl } from '../harness/browser.mjs';
+import { onTeardown, teardown } from '../harness/processes.mjs';
+import { testSettings } from '../harness/settings.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const results = join(repoRoot, 'test-results');
+mkdirSync(results, { recursive: true });
+const filter = process.argv[2] ?? '';
+const scenarios = readdirSync(here).filter((n) => n.endsWith('.e2e.mjs') && n.includes(filter)).sort();
+const t0 = Date.now();
+const stateDir = mkdtempSync(join(tmpdir(), 'paper-notes-e2e-'));
+onTeardown(() => { if (!process.env.KEEP_STATE) rmSync(stateDir, { recursive: true, force: true }); else console.log(`[e2e] state kept: ${stateDir}`); });
+let failures = 0;
+try {
+  if (scenarios.length === 0) throw new Error(`no e2e scenarios match "${filter}"`);
+  const fixture = await startFixture();
+  const workspace = join(stateDir, 'workspace');
+  cpSync(join(repoRoot, 'test/fixtures/workspace'), workspace, { recursive: true });
+  const server = await startCodeServer({ stateDir, settings: testSettings(fixture.url), linkExtension: repoRoot });
+  console.log(`[e2e] fixture ${fixture.url}, code-server ${server.url} (${server.startMs} ms)`);
+  const { context } = await launchBrowser();
+  for (const file of scenarios) {
+    const name = file.replace(/\.e2e\.mjs$/, '');
+    const started = Date.now();
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    page.on('pageerror', (e) => console.log(`[e2e:${name}] pageerror: ${e.message}`));
+    const shot = (label) => page.screenshot({ path: join(results, `${name}-${label}.png`) });
+    try {
+      const { default: scenario } = await import(pathToFileURL(join(here, file)).href);
+      await page.goto(workbenchUrl(server.url, workspace));
+      await page.locator('.monaco-workbench').waitFor();
+      await scenario({ page, fixture, shot, log: (...a) => console.log(`[e2e:${name}]`, ...a) });
+      console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
+    } catch (e) {
+      failures++;
+      console.log(`  ✘ ${name} (${Date.now() - started} ms)\n${e?.stack ?? e}`);
+      try { await shot('failure'); console.log(`    screenshot: test-results/${name}-failure.png`); } catch {}
+    } finally {
+      fixture.clearFaults();
+      await page.close().catch(() => {});
+    }
+  }
+} catch (e) {
+  failures++;
+  console.error('[e2e] harness failed:', e?.stack ?? e);
+} finally {
+  await teardown();
+}
+console.log(`[e2e] ${scenarios.length - Math.min(failures, scenarios.length)}/${scenarios.length} passed, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+process.exit(failures ? 1 : 0);
