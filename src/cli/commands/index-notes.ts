@@ -1,12 +1,20 @@
-import { UsageError } from '../args';
+// `paper-notes index --notes DIR`: builds or updates the persisted index and reports what it holds.
 import type { Command } from '../context';
+import { NOTES_OPTION, openNotesIndex } from '../notes-index';
+import { terminalText } from '../catalog';
 
 export const indexCommand: Command = {
   name: 'index',
-  usage: 'index',
-  summary: '(not implemented yet)',
-  options: {},
-  async run() {
-    throw new UsageError('not implemented yet');
+  usage: 'index --notes DIR',
+  summary: 'build or update the search index of a notes folder (only changed files are re-read)',
+  options: { ...NOTES_OPTION },
+  async run(args, ctx) {
+    const started = Date.now();
+    const { index, result } = await openNotesIndex(args, ctx);
+    const ms = Date.now() - started;
+    const { notes, papers } = index.stats;
+    ctx.out(`indexed ${notes} notes, ${papers} papers, skipped ${result.skipped.length} in ${ms} ms ` +
+      `(added ${result.added}, changed ${result.changed}, deleted ${result.deleted}, unchanged ${result.unchanged})`);
+    for (const s of result.skipped) ctx.out(`  skipped ${terminalText(s.path)}: ${s.reason}`);
   },
 };

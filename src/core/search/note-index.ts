@@ -81,6 +81,8 @@ export class NoteIndex {
   private readonly exclude: RegExp[];
   /** Notes re-read and re-analysed since open: lets tests prove a warm start did not rebuild. */
   reindexedFiles = 0;
+  /** Something changed since the last load or save. */
+  dirty = false;
 
   private constructor(private readonly opts: NoteIndexOptions) {
     this.scan = opts.scan ?? defaultScan;
@@ -170,6 +172,7 @@ export class NoteIndex {
     }
     // Papers first: the refreshed notes read their cited papers' new text while being analysed.
     this.set.put([...puts, ...refresh]);
+    if (changedIds.size || refresh.length) this.dirty = true;
   }
 
   /** Walks the notes folder and brings the index in line with it: only new or changed files are read. */
@@ -199,6 +202,7 @@ export class NoteIndex {
         const bytes = contents[j];
         const decoded = bytes ? decodeNote(bytes) : { reason: 'unreadable' };
         if ('reason' in decoded) {
+          this.dirty = true;
           nextSkipped[f.path] = [f.size, f.mtimeMs, decoded.reason];
           result.skipped.push({ path: f.path, reason: decoded.reason });
           seen.delete(f.path);
@@ -206,6 +210,7 @@ export class NoteIndex {
         }
         const hash = fnv1a(bytes!);
         const known = this.notes.has(f.path);
+        this.dirty = true;
         if (known && this.files[f.path]?.[2] === hash) {
           result.unchanged++;
         } else {
@@ -266,6 +271,7 @@ export class NoteIndex {
       entry = [bytes.length, -1, fnv1a(bytes)];
     }
     delete this.skippedFiles[path];
+    this.dirty = true;
     this.files[path] = entry;
     const rec = noteRecord(path, this.scan(text));
     this.notes.set(path, rec);
@@ -275,6 +281,7 @@ export class NoteIndex {
   }
 
   private dropNote(path: string): void {
+    this.dirty = true;
     this.notes.delete(path);
     delete this.files[path];
     this.set.drop(`n:${path}`);
@@ -400,7 +407,9 @@ export class NoteIndex {
 
   /** Background work: merges small and tombstone-heavy segments. Returns documents re-analysed. */
   compact(): number {
-    return this.set.compact();
+    const n = this.set.compact();
+    if (n) this.dirty = true;
+    return n;
   }
 
   async save(): Promise<void> {
@@ -415,5 +424,6 @@ export class NoteIndex {
       keys: this.keyMap,
       nextId: this.nextId,
     });
+    this.dirty = false;
   }
 }
