@@ -281,7 +281,10 @@ if (require.main === module) {
   startFixtureServer({ port: opt('port') ? Number(opt('port')) : undefined, daysDir: opt('days'), logFile: opt('log') }).then(
     (server) => {
       process.stdout.write(`fixture server listening on ${server.url}\n`);
-      const stop = () => void server.close().then(() => process.exit(0));
+      const stop = () => {
+        setTimeout(() => process.exit(0), 1000).unref(); // never outlive a stop request, even if close() stalls
+        void server.close().then(() => process.exit(0));
+      };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     },
