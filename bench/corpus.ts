@@ -151,6 +151,9 @@ function codeBlock(rng: Rng, p: Paper): string {
   return '```' + lang + '\n' + lines.slice(0, int(rng, 2, 4)).join('\n') + '\n```';
 }
 
+/** Notes stay within 0.5–5 KB (UTF-16 units; the text is nearly all ASCII, so also ≈ bytes). */
+const MAX_NOTE_BYTES = 5000;
+
 export function makeNote(rng: Rng, index: number, papers: Paper[], keys: KeyMap, sentences: string[][], vocab: string[]): GeneratedNote {
   // Sizes skew small like real notes: 0.5–5 KB, mean ≈ 2 KB.
   const target = 500 + Math.floor(4500 * rng() * rng());
@@ -164,14 +167,29 @@ export function makeNote(rng: Rng, index: number, papers: Paper[], keys: KeyMap,
   const defs: string[] = [];
   let form = index; // rotate forms so every note, and every scale, has all seven
   let size = out.join('\n').length;
-  const add = (block: string) => { out.push(block, ''); size += block.length + 2; };
+  // A block's citations are pending until the block is kept, so a block dropped for size leaves no false truth.
+  let pendingIds: string[] = [];
+  let pendingDefs: string[] = [];
+  let full = false;
+  const add = (block: string) => {
+    const defsSize = [...defs, ...pendingDefs].reduce((n, d) => n + d.length + 1, 0);
+    if (size + block.length + 2 + defsSize > MAX_NOTE_BYTES) full = true;
+    else {
+      out.push(block, '');
+      size += block.length + 2;
+      pendingIds.forEach((id) => cites.add(id));
+      defs.push(...pendingDefs);
+    }
+    pendingIds = [];
+    pendingDefs = [];
+  };
   const citeOne = (p: Paper) => {
     const c = cite(rng, form++, p, related(), keys);
-    c.ids.forEach((id) => cites.add(id));
-    if (c.def) defs.push(c.def);
+    pendingIds.push(...c.ids);
+    if (c.def) pendingDefs.push(c.def);
     return c.md;
   };
-  while (size < target) {
+  while (size < target && !full) {
     const kind = rng();
     const p = rng() < 0.6 ? topic : related();
     const from = sentences[seedOf(p)];

@@ -43,12 +43,16 @@ async function measureEdits(index: NoteIndex, files: CorpusFiles, paths: string[
     const path = paths[(k * step) % paths.length];
     const file = join(files.notesRoot, path);
     const word = `benchedit${k}zq`;
-    writeFileSync(file, `${readFileSync(file, 'utf8')}\n\nEdited: ${word} after rereading the results.\n`);
+    // Every other edit also cites a new paper, so the link graph is exercised along with the text.
+    const cited = k % 2 ? files.papers[(k * 7919) % files.papers.length].id : undefined;
+    const added = `\n\nEdited: ${word} after rereading the results.${cited ? ` See arXiv:${cited}.` : ''}\n`;
+    writeFileSync(file, `${readFileSync(file, 'utf8')}${added}`);
     const t0 = now();
     await index.updateNote(path);
     const hits = index.search(word, { kind: 'notes', limit: 5 });
     samples.push(now() - t0);
     if (hits[0]?.id !== path) throw new Error(`edit ${k}: ${path} not found by "${word}" right after updateNote (got ${hits[0]?.id ?? 'nothing'})`);
+    if (cited && !index.notesCiting(cited).includes(path)) throw new Error(`edit ${k}: ${path} does not show up as citing ${cited}`);
   }
   return { edits: samples.length, p50: round(percentile(samples, 50)!), p95: round(percentile(samples, 95)!), max: round(Math.max(...samples)) };
 }

@@ -31,6 +31,7 @@ export interface QueryStats {
   ties: string[][];
   /** Queries with no hit at all: a sanity check that the query set matches the corpus. */
   empty: number;
+  emptyExamples: string[];
 }
 
 export interface Ranked {
@@ -56,9 +57,10 @@ export async function measureQueries(queries: BenchQuery[], search: (q: BenchQue
   const top10: string[][] = [];
   const ties: string[][] = [];
   let empty = 0;
+  const emptyExamples: string[] = [];
   for (const q of queries) {
     const hits = await search(q);
-    if (hits.length === 0) empty++;
+    if (hits.length === 0 && ++empty <= 5) emptyExamples.push(q.text);
     top10.push(hits.slice(0, 10).map((h) => h.ref));
     ties.push(tiesAt10(hits));
   }
@@ -70,7 +72,7 @@ export async function measureQueries(queries: BenchQuery[], search: (q: BenchQue
       samples.push(now() - t0);
     }
   }
-  return { p50: round(percentile(samples, 50) ?? NaN, 2), p99: round(percentile(samples, 99) ?? NaN, 2), top10, ties, empty };
+  return { p50: round(percentile(samples, 50) ?? NaN, 2), p99: round(percentile(samples, 99) ?? NaN, 2), top10, ties, empty, emptyExamples };
 }
 
 export async function floorPhase(dir: string) {

@@ -4,6 +4,8 @@
 //   --notes N     one scale (default: 1000, 10000, 50000 in turn)   --papers P   (default 5000)
 //   --seed S      corpus seed (default 1)                           --json
 //   --keep        keep the generated corpus dirs                    --profile    --cpu-prof every child into bench-profiles/
+//   --skip a,b    leave out phases (floor, lunr, minisearch, ours, warm), e.g. lunr where it would not fit in memory
+//   --corpus-only generate and print the corpus hash, nothing else (a determinism check: same seed, same hash)
 //   --phase X --dir D   (internal) run one phase in this process and print its result as JSON
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -87,7 +89,7 @@ function activationMs(): number | null {
   return null;
 }
 
-async function runScale(notes: number, papers: number, seed: number): Promise<ScaleResult> {
+async function runScale(notes: number, papers: number, seed: number): Promise<ScaleResult | undefined> {
   const dir = join(tmpdir(), `paper-notes-bench-s${seed}-n${notes}-p${papers}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -98,9 +100,19 @@ async function runScale(notes: number, papers: number, seed: number): Promise<Sc
   writeFileSync(join(dir, 'queries.json'), JSON.stringify(queries));
   process.stderr.write(`bench: ${notes} notes + ${papers} papers generated in ${round((now() - t0) / 1000)} s (corpus ${hash}) at ${dir}\n`);
 
+  if (flag('corpus-only')) {
+    process.stdout.write(`corpus ${hash}: ${notes} notes, ${papers} papers, seed ${seed}\n`);
+    if (!flag('keep')) rmSync(dir, { recursive: true, force: true });
+    return undefined;
+  }
+  const skip = new Set((option('skip') ?? '').split(',').filter(Boolean));
   const phase = (name: string) => {
+    if (skip.has(name)) return undefined;
     process.stderr.write(`bench:   ${name}…\n`);
-    return runChild(name, dir);
+    const t = now();
+    const result = runChild(name, dir);
+    process.stderr.write(`bench:   ${name} took ${round((now() - t) / 1000)} s\n`);
+    return result;
   };
   const floor = phase('floor');
   const lunr = phase('lunr');
@@ -149,6 +161,7 @@ async function main(): Promise<void> {
   const results: ScaleResult[] = [];
   for (const n of scales) {
     const r = await runScale(n, papers, seed);
+    if (!r) continue;
     results.push(r);
     printTable(r);
   }
