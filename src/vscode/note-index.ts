@@ -224,6 +224,7 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
       for (const f of e.files) void notes.noteRenamed(f.oldUri, f.newUri);
     }),
     cite.services.onDidChangePapers(() => void notes.papersChanged()),
+    cite.services.setPaperNotes({ notesCiting: (id) => notes.notesCiting(id), onDidChange: notes.onDidChange }),
   );
   // Activation only registers: the build starts once the extension host is idle.
   const timer = setTimeout(() => void notes.start().catch((e) => cite.warn(e)), 500);

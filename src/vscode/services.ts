@@ -18,12 +18,20 @@ export interface Settings {
   today: string;
 }
 
+/** The notes citing each paper (the tree's paper children); provided by the notes index (note-index.ts). */
+export interface PaperNotesSource {
+  notesCiting(paperId: string): vscode.Uri[];
+  readonly onDidChange: vscode.Event<void>;
+}
+
 export class Services implements vscode.Disposable {
   private catalogInstance?: Catalog;
   private unsubscribe?: () => void;
   private outputChannel?: vscode.LogOutputChannel;
   private readonly papersChanged = new vscode.EventEmitter<{ day?: string; ids: string[] } | undefined>();
-  private readonly disposables: vscode.Disposable[] = [this.papersChanged];
+  private readonly paperNotesChanged = new vscode.EventEmitter<void>();
+  private paperNotes?: PaperNotesSource;
+  private readonly disposables: vscode.Disposable[] = [this.papersChanged, this.paperNotesChanged];
 
   /** Fires when the catalog changes, and with `undefined` when it was replaced (settings changed). */
   readonly onDidChangePapers = this.papersChanged.event;
@@ -67,6 +75,25 @@ export class Services implements vscode.Disposable {
       this.catalogInstance = catalog;
     }
     return this.catalogInstance;
+  }
+
+  /** Fires when the notes citing papers changed (tree children). */
+  readonly onDidChangePaperNotes = this.paperNotesChanged.event;
+
+  /** Plugs in the notes index as the source of the tree's note children. */
+  setPaperNotes(source: PaperNotesSource): vscode.Disposable {
+    this.paperNotes = source;
+    const sub = source.onDidChange(() => this.paperNotesChanged.fire());
+    this.paperNotesChanged.fire();
+    return new vscode.Disposable(() => {
+      sub.dispose();
+      if (this.paperNotes === source) this.paperNotes = undefined;
+    });
+  }
+
+  /** Notes citing the paper (empty until the notes index is built). */
+  notesCiting(paperId: string): vscode.Uri[] {
+    return this.paperNotes?.notesCiting(paperId) ?? [];
   }
 
   log(): vscode.LogOutputChannel {

@@ -1,0 +1,183 @@
+/// <reference types="mocha" />
+// Citations in the real extension host: Insert Citation (multi-cursor, one undo), completion, hover, diagnostics
+// with quick fix, the preview plugin through the built-in Markdown engine, Sync Bibliography through pandoc,
+// literature notes, topic search and the tree's note children. The seed papers come in through
+// catalog.addPapers (no network: the Daily Papers suite counts the fixture server's requests).
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as vscode from 'vscode';
+import { validateDailyItems } from '../../src/core/papers/validate';
+import type { Paper } from '../../src/core/papers/model';
+import { BIB_BEGIN } from '../../src/core/cite/bib-sync';
+import { extensionApi, fixtureItems, FIXTURE_DAY, until } from './support';
+
+const root = () => vscode.workspace.workspaceFolders![0].uri;
+const decode = (b: Uint8Array) => new TextDecoder().decode(b);
+let papers: Paper[] = [];
+let keys: Record<string, string> = {};
+
+async function markdownEditor(content: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  return vscode.window.showTextDocument(doc);
+}
+
+async function writeNote(rel: string, text: string): Promise<vscode.Uri> {
+  const uri = vscode.Uri.joinPath(root(), rel);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+describe('Citations', function () {
+  this.timeout(60_000);
+  const created: vscode.Uri[] = [];
+
+  before(async () => {
+    const api = await extensionApi();
+    papers = validateDailyItems(fixtureItems(FIXTURE_DAY), FIXTURE_DAY).papers;
+    assert.equal(papers.length, 69);
+    await api.services.catalog().addPapers(papers);
+    keys = await api.services.catalog().keys();
+    await until('paper snapshot', () => api.citations.lookup.size >= 69 || undefined);
+  });
+
+  after(async () => {
+    // Revert before closing: a dirty untitled editor would ask to save.
+    for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of created) await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
+  });
+
+  it('registers its commands and contributes settings, grammar and the preview plugin', async () => {
+    const all = new Set(await vscode.commands.getCommands(true));
+    for (const c of ['insertCitation', 'createLiteratureNote', 'syncBibliography', 'searchNotes', 'showCitingNotes', 'copyBibtex']) {
+      assert.ok(all.has(`paperNotes.${c}`), c);
+    }
+    const pkg = vscode.extensions.getExtension('paper-notes.paper-notes')!.packageJSON;
+    assert.equal(pkg.contributes['markdown.markdownItPlugins'], true);
+    assert.equal(pkg.contributes.grammars[0].injectTo[0], 'text.html.markdown');
+    assert.equal(vscode.workspace.getConfiguration('paperNotes').get('citationStyle'), 'pandoc');
+    assert.equal(vscode.workspace.getConfiguration('paperNotes').get('bibliographyFile'), 'references.bib');
+  });
+
+  it('Insert Citation puts [@key] at every cursor as one undoable edit', async () => {
+    const editor = await markdownEditor('First line.\nSecond line.\n');
+    editor.selections = [new vscode.Selection(0, 5, 0, 5), new vscode.Selection(1, 6, 1, 6)];
+    const key = keys['9999.00001'];
+    assert.ok(key);
+    await vscode.commands.executeCommand('paperNotes.insertCitation', '9999.00001');
+    assert.equal(editor.document.getText(), `First[@${key}] line.\nSecond[@${key}] line.\n`);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), 'First line.\nSecond line.\n', 'one undo removes every stub');
+  });
+
+  it('footnote style adds the stub and one definition', async () => {
+    const cfg = vscode.workspace.getConfiguration('paperNotes');
+    await cfg.update('citationStyle', 'footnote', vscode.ConfigurationTarget.Global);
+    try {
+      const editor = await markdownEditor('Text.\n');
+      editor.selection = new vscode.Selection(0, 4, 0, 4);
+      await vscode.commands.executeCommand('paperNotes.insertCitation', { paper: { id: '9999.00002' } });
+      const key = keys['9999.00002'];
+      const text = editor.document.getText();
+      assert.ok(text.startsWith(`Text[^${key}].\n`), text);
+      assert.equal(text.split(`[^${key}]:`).length, 2, 'one definition');
+    } finally {
+      await cfg.update('citationStyle', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('completes keys inside [@ with title, authors and the abstract', async () => {
+    const editor = await markdownEditor('See [@');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(0, 6), '@', 200);
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    for (const id of ['9999.00001', '9999.00033', '9999.00069']) assert.ok(labels.includes(keys[id]), `offers ${keys[id]}`);
+    const none = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(0, 3));
+    assert.ok(!none.items.some((i) => i.kind === vscode.CompletionItemKind.Reference), 'no citation keys outside [@');
+    const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === keys['9999.00001'])!;
+    assert.equal(item.kind, vscode.CompletionItemKind.Reference);
+    assert.match(item.detail ?? '', /Müller/);
+  });
+
+  it('hovers a stub with the title and abstract, escaped and untrusted', async () => {
+    const p = papers.find((x) => x.id === '9999.00003')!;
+    const editor = await markdownEditor(`Cites [@${keys[p.id]}] here.`);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(0, 9));
+    const md = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value)).join('\n');
+    assert.ok(md.includes(p.abstract.slice(0, 20).replace(/[\\`*_{}[\]()#+\-.!|~$:]/g, '\\$&')), md);
+    assert.ok(!/command:[^)]*\?/.test(md), 'no command link with arguments');
+  });
+
+  it('warns about an unknown key, with a quick fix that opens Insert Citation', async () => {
+    const editor = await markdownEditor('Unknown [@nosuchkey2026] and known [@' + keys['9999.00004'] + '].');
+    const diags = await until('diagnostic', () => {
+      const d = vscode.languages.getDiagnostics(editor.document.uri).filter((x) => x.source === 'Paper Notes');
+      return d.length ? d : undefined;
+    });
+    assert.equal(diags.length, 1);
+    assert.equal(diags[0].severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(editor.document.getText(diags[0].range), '@nosuchkey2026');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diags[0].range);
+    const fix = actions.find((a) => a.command?.command === 'paperNotes.insertCitation');
+    assert.ok(fix, 'quick fix offered');
+    assert.equal((fix!.command!.arguments![0] as { filter: string }).filter, 'nosuchkey2026');
+  });
+
+  it("renders a stub in the Markdown preview engine as the paper's short title linking to arXiv", async () => {
+    const p = papers.find((x) => x.id === '9999.00005')!;
+    const html = await vscode.commands.executeCommand<string>('markdown.api.render', `See [@${keys[p.id]}].`);
+    assert.ok(html.includes('href="https://arxiv.org/abs/9999.00005"'), html);
+    assert.ok(html.includes(`data-citation-key="${keys[p.id]}"`), html);
+  });
+
+  it('Sync Bibliography writes a .bib pandoc --citeproc accepts, keeping entries it did not write', async () => {
+    const bib = vscode.Uri.joinPath(root(), 'references.bib');
+    created.push(bib);
+    const mine = '@book{myown2020,\n  title = {My Own Book},\n  author = {Doe, Jane},\n  year = {2020}\n}\n';
+    await vscode.workspace.fs.writeFile(bib, new TextEncoder().encode(mine));
+    await vscode.commands.executeCommand('paperNotes.syncBibliography');
+    const text = decode(await vscode.workspace.fs.readFile(bib));
+    assert.ok(text.startsWith(mine), 'user entry kept byte for byte');
+    assert.ok(text.includes(BIB_BEGIN));
+    for (const k of ['rossi2026direct', 'dvorak2026nash', keys['9999.00064'], keys['9999.00018']]) assert.ok(text.includes(`{${k},`), k);
+    await vscode.commands.executeCommand('paperNotes.syncBibliography');
+    assert.equal(decode(await vscode.workspace.fs.readFile(bib)), text, 'stable');
+    const notes = vscode.Uri.joinPath(root(), 'notes.md').fsPath;
+    const out = execFileSync('pandoc', ['--citeproc', '--bibliography', bib.fsPath, '-t', 'plain', notes], { encoding: 'utf8' });
+    assert.ok(!out.includes('???'), out);
+    assert.match(out, /Rossi/);
+  });
+
+  it('Create Literature Note creates <notesFolder>/<key>.md and never overwrites it', async () => {
+    const key = keys['9999.00006'];
+    const uri = vscode.Uri.joinPath(root(), 'notes', `${key}.md`);
+    created.push(vscode.Uri.joinPath(root(), 'notes'));
+    await vscode.commands.executeCommand('paperNotes.createLiteratureNote', '9999.00006');
+    const first = decode(await vscode.workspace.fs.readFile(uri));
+    assert.ok(first.includes(`[@${key}]`));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('my own words\n'));
+    await vscode.commands.executeCommand('paperNotes.createLiteratureNote', '9999.00006');
+    assert.equal(decode(await vscode.workspace.fs.readFile(uri)), 'my own words\n');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'opens the existing note');
+  });
+
+  it("finds a note by a cited paper's topic and lists it under the paper in the tree", async () => {
+    const api = await extensionApi();
+    const p = papers.find((x) => x.id === '9999.00007')!;
+    const note = await writeNote('topic-note.md', `# Reading\n\nThis builds on [@${keys[p.id]}].\n`);
+    created.push(note);
+    const notes = api.citations.notes!;
+    await until('note indexed', async () => {
+      await notes.settled();
+      return notes.notesCiting(p.id).some((u) => u.toString() === note.toString()) || undefined;
+    });
+    const topic = p.title.split(/\s+/).find((w) => w.length > 6)!;
+    const hits = notes.search(topic, { kind: 'notes' });
+    assert.ok(hits.some((h) => h.uri?.toString() === note.toString()), `"${topic}" finds the note: ${JSON.stringify(hits.map((h) => h.path))}`);
+    const children = await api.dailyPapers.getChildren({ kind: 'paper', day: FIXTURE_DAY, paper: p });
+    assert.ok(children.some((c) => c.kind === 'note' && c.uri.toString() === note.toString()));
+    const item = api.dailyPapers.getTreeItem({ kind: 'paper', day: FIXTURE_DAY, paper: p });
+    assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+  });
+});
