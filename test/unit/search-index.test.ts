@@ -103,7 +103,7 @@ test('a note that only says "see arXiv:ID" is found by words from that paper, ev
   const index = await openIndex(root, storage, { withPapers: false });
   await index.reconcile();
   assert.equal(index.search('lifelong behavior embeddings', { kind: 'notes' }).length, 0);
-  index.setPapers(papers, keys);
+  await index.setPapers(papers, keys);
   const hits = index.search('lifelong behavior embeddings', { kind: 'notes' });
   assert.equal(hits[0]?.id, 'recsys.md');
   assert.match(hits[0].snippet, /^cites Long-Sequence Recommendation/);

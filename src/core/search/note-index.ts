@@ -63,6 +63,8 @@ export interface Links {
 }
 
 const READ_BATCH = 32;
+/** Yields to the event loop (a macrotask, so timers and I/O callbacks of the host get their turn). */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const PROHIBITED = 3; // lunr.Query.presence.PROHIBITED
 
 export class NoteIndex {
@@ -144,7 +146,7 @@ export class NoteIndex {
    * Replaces the paper documents and the key map. Changed, added and removed papers are re-indexed, and
    * so is every note whose cited papers (or key resolution) changed, so topic search stays current.
    */
-  setPapers(papers: Paper[], keys: KeyMap): void {
+  async setPapers(papers: Paper[], keys: KeyMap): Promise<void> {
     const incoming = new Map(papers.map((p) => [p.id, paperRecord(p)]));
     const changedIds = new Set<string>();
     const puts: DocRecord[] = [];
@@ -171,13 +173,13 @@ export class NoteIndex {
       }
     }
     // Papers first: the refreshed notes read their cited papers' new text while being analysed.
-    this.set.put([...puts, ...refresh]);
+    await this.set.putMany([...puts, ...refresh], pause);
     if (changedIds.size || refresh.length) this.dirty = true;
   }
 
   /** Walks the notes folder and brings the index in line with it: only new or changed files are read. */
   async reconcile(): Promise<ReconcileResult> {
-    if (this.opts.papers) this.setPapers(await this.opts.papers(), this.opts.keys ? await this.opts.keys() : this.keyMap);
+    if (this.opts.papers) await this.setPapers(await this.opts.papers(), this.opts.keys ? await this.opts.keys() : this.keyMap);
     const { fs, notesRoot } = this.opts;
     const walked = await walkNotes(fs, notesRoot, this.opts);
     const result: ReconcileResult = { added: 0, changed: 0, deleted: 0, unchanged: 0, skipped: [...walked.skipped], indexed: 0 };
@@ -230,7 +232,7 @@ export class NoteIndex {
     this.skippedFiles = nextSkipped;
     for (const r of puts) this.notes.set(r.path, r);
     this.citedBy = undefined;
-    this.set.put(puts);
+    await this.set.putMany(puts, pause);
     this.reindexedFiles += puts.length;
     result.indexed = this.notes.size;
     return result;

@@ -3,9 +3,9 @@
 // the manifest is replaced atomically last, so a crash leaves either the old or the new index, never a mix.
 import { joinPath, readText, writeFileAtomic, type FileSystem } from '../fs';
 import type { KeyMap } from '../cite/keys';
-import { Segment, type SegmentData } from './segment';
+import { Segment } from './segment';
 
-export const FORMAT = 1;
+export const FORMAT = 2;
 
 /** [size, mtimeMs, hash]; mtimeMs -1 means "content came from an editor buffer: re-check by hash". */
 export type FileEntry = [number, number, string];
@@ -41,8 +41,7 @@ export async function loadIndex(fs: FileSystem, dir: string, notesRoot: string):
     }
     const segments: Loaded['segments'] = [];
     for (const { file, dead } of manifest.segments) {
-      const data = JSON.parse(await readText(fs, joinPath(dir, file))) as SegmentData;
-      const segment = Segment.fromData(data);
+      const segment = Segment.decode(await fs.readFile(joinPath(dir, file)));
       for (const ord of dead) {
         if (!(ord >= 0 && ord < segment.size)) throw new Error(`bad tombstone in ${file}`);
         segment.kill(ord);
@@ -74,8 +73,8 @@ export async function saveIndex(fs: FileSystem, dir: string, s: SaveState): Prom
   let nextId = s.nextId;
   for (const seg of s.segments) {
     if (s.written.has(seg)) continue;
-    const file = `seg-${(nextId++).toString(36)}.json`;
-    await writeFileAtomic(fs, joinPath(dir, file), JSON.stringify(seg.toData()));
+    const file = `seg-${(nextId++).toString(36)}.bin`;
+    await writeFileAtomic(fs, joinPath(dir, file), seg.encode());
     s.written.set(seg, file);
   }
   const manifest: Manifest = {
@@ -95,7 +94,7 @@ export async function saveIndex(fs: FileSystem, dir: string, s: SaveState): Prom
   const live = new Set(manifest.segments.map((x) => x.file));
   for (const seg of [...s.written.keys()]) if (!s.segments.includes(seg)) s.written.delete(seg);
   for (const [name, type] of await fs.readDir(dir).catch(() => [] as Array<[string, 'file' | 'dir']>)) {
-    if (type === 'file' && /^seg-[0-9a-z]+\.json$/.test(name) && !live.has(name)) await fs.delete(joinPath(dir, name)).catch(() => undefined);
+    if (type === 'file' && /^seg-[0-9a-z]+\.(bin|json)$/.test(name) && !live.has(name)) await fs.delete(joinPath(dir, name)).catch(() => undefined);
   }
   return nextId;
 }

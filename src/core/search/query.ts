@@ -51,7 +51,7 @@ function isPattern(c: Clause): boolean {
 function liveDf(segments: Segment[], term: string): number {
   let df = 0;
   for (const seg of segments) {
-    const p = seg.postings.get(term);
+    const p = seg.posting(term);
     if (!p) continue;
     if (seg.deadCount === 0) df += p.length / 3;
     else for (let i = 1; i < p.length; i += 3) if (!seg.dead[p[i]]) df++;
@@ -115,7 +115,7 @@ export function runQuery(segments: Segment[], text: string, accept: (seg: Segmen
           if (clause.presence === PRESENCE.REQUIRED || clause.presence === PRESENCE.PROHIBITED) {
             const target = clause.presence === PRESENCE.REQUIRED ? clauseMatches : prohibited;
             for (const seg of segments) {
-              const p = seg.postings.get(t);
+              const p = seg.posting(t);
               if (!p) continue;
               for (let i = 0; i < p.length; i += 3) if (p[i] === f && !seg.dead[p[i + 1]]) addTo(target, seg, p[i + 1]);
             }
@@ -162,7 +162,7 @@ export function runQuery(segments: Segment[], text: string, accept: (seg: Segmen
     const idf = Math.log(1 + Math.abs(x));
     const q = (queryVectors[f].get(t) ?? 0) / magnitudes[f];
     for (const seg of segments) {
-      const p = seg.postings.get(t);
+      const p = seg.posting(t);
       if (!p) continue;
       let s = scores.get(seg);
       if (!s) {

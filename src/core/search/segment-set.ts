@@ -17,7 +17,7 @@ export interface SegmentPolicy {
   maxSmallSegments: number;
 }
 
-export const DEFAULT_POLICY: SegmentPolicy = { segmentSize: 2000, deltaMax: 64, maxDeadRatio: 0.3, maxSmallSegments: 4 };
+export const DEFAULT_POLICY: SegmentPolicy = { segmentSize: 1000, deltaMax: 64, maxDeadRatio: 0.3, maxSmallSegments: 4 };
 
 /** Turns records into analysed documents; an injection point for building off the main thread later. */
 export type Analyser = (records: DocRecord[]) => AnalysedDoc[];
@@ -41,6 +41,8 @@ export class SegmentSet {
     seg.docs.forEach((r, ord) => {
       if (seg.dead[ord]) return;
       const key = docKey(r);
+      // A copy in the delta arrived while this segment was being built (putMany yields): it is newer.
+      if (this.deltaPos.has(key)) return seg.kill(ord);
       const old = this.where.get(key);
       if (old) old.seg.kill(old.ord);
       this.where.set(key, { seg, ord });
@@ -80,8 +82,36 @@ export class SegmentSet {
     }
   }
 
+  /**
+   * Like `put`, for large batches (cold builds, many changed files): analyses in time slices and awaits
+   * `pause` between them, so the host's event loop keeps running. Until a chunk is done, queries still
+   * see the documents' previous versions.
+   */
+  async putMany(records: DocRecord[], pause: () => Promise<void>, sliceMs = 25): Promise<void> {
+    if (records.length + this.deltaRecords.length <= this.policy.deltaMax) return this.put(records);
+    for (const r of records) this.dropFromDelta(docKey(r));
+    for (let i = 0; i < records.length; i += this.policy.segmentSize) {
+      const chunk = records.slice(i, i + this.policy.segmentSize);
+      const analysed: AnalysedDoc[] = [];
+      let started = Date.now();
+      for (let j = 0; j < chunk.length; j += 25) {
+        for (const a of this.analyse(chunk.slice(j, j + 25))) analysed.push(a);
+        if (Date.now() - started >= sliceMs) {
+          await pause();
+          started = Date.now();
+        }
+      }
+      this.addSealed(Segment.build(chunk, analysed));
+      await pause();
+    }
+  }
+
   drop(key: string): void {
     this.killSealed(key);
+    this.dropFromDelta(key);
+  }
+
+  private dropFromDelta(key: string): void {
     const pos = this.deltaPos.get(key);
     if (pos === undefined) return;
     this.deltaRecords.splice(pos, 1);
@@ -113,7 +143,7 @@ export class SegmentSet {
     this.deltaAnalysed = [];
     this.deltaPos.clear();
     this.deltaSeg = undefined;
-    this.addSealed(seg);
+    this.addSealed(seg); // after clearing deltaPos, so the sealed copies stay live
   }
 
   /** Re-analyses the given documents wherever they live (e.g. a cited paper's text changed). */

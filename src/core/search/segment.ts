@@ -2,18 +2,14 @@
 // It stores raw term frequencies and field lengths, not finished BM25 weights: idf and average field
 // lengths are taken from all live segments at query time, so scores stay comparable across segments
 // and equal to those of a single index over the same documents.
+// Postings live in two flat typed arrays (no object per posting), which keeps the heap small and lets a
+// saved segment load as binary views instead of parsing millions of numbers out of JSON.
 import lunr from 'lunr';
 import { FIELDS, type AnalysedDoc } from './analyze';
 import type { DocRecord } from './records';
 
 const F = FIELDS.length;
-
-/** What a segment file holds. Postings are flat triples: field index, document ordinal, term frequency. */
-export interface SegmentData {
-  docs: DocRecord[];
-  lengths: number[];
-  postings: Record<string, number[]>;
-}
+const MAGIC = 0x50_4e_53_31; // "PNS1"
 
 export class Segment {
   /** Field lengths in terms, `ord * F + field`. */
@@ -24,24 +20,30 @@ export class Segment {
   readonly liveLengthSums: number[];
   private tokenSetCache?: lunr.TokenSet;
 
+  /**
+   * `terms[i]`'s postings are `data[offsets[i] .. offsets[i + 1])`, flat triples of
+   * field index, document ordinal, term frequency.
+   */
   private constructor(
     readonly docs: DocRecord[],
-    lengths: ArrayLike<number>,
-    readonly postings: Map<string, Int32Array>,
+    lengths: Uint32Array,
+    private readonly terms: Map<string, number>,
+    private readonly offsets: Uint32Array,
+    private readonly data: Int32Array,
   ) {
-    this.lengths = Uint32Array.from(lengths);
+    this.lengths = lengths;
     this.dead = new Uint8Array(docs.length);
     this.liveLengthSums = new Array<number>(F).fill(0);
-    for (let i = 0; i < this.lengths.length; i++) this.liveLengthSums[i % F] += this.lengths[i];
+    for (let i = 0; i < lengths.length; i++) this.liveLengthSums[i % F] += lengths[i];
   }
 
   /** `records[i]` must be the record that `analysed[i]` was made from. */
   static build(records: DocRecord[], analysed: AnalysedDoc[]): Segment {
     const lists = new Map<string, number[]>();
-    const lengths: number[] = [];
+    const lengths = new Uint32Array(analysed.length * F);
     analysed.forEach((doc, ord) => {
       for (let f = 0; f < F; f++) {
-        lengths.push(doc.lengths[f]);
+        lengths[ord * F + f] = doc.lengths[f];
         for (const [term, tf] of doc.terms[f]) {
           let list = lists.get(term);
           if (!list) lists.set(term, (list = []));
@@ -49,28 +51,77 @@ export class Segment {
         }
       }
     });
-    const postings = new Map<string, Int32Array>();
-    for (const [term, list] of lists) postings.set(term, Int32Array.from(list));
-    return new Segment(records, lengths, postings);
+    const terms = new Map<string, number>();
+    const offsets = new Uint32Array(lists.size + 1);
+    let total = 0;
+    for (const list of lists.values()) total += list.length;
+    const data = new Int32Array(total);
+    let i = 0;
+    let at = 0;
+    for (const [term, list] of lists) {
+      terms.set(term, i);
+      offsets[i++] = at;
+      data.set(list, at);
+      at += list.length;
+    }
+    offsets[i] = at;
+    return new Segment(records, lengths, terms, offsets, data);
   }
 
-  static fromData(data: SegmentData): Segment {
-    if (!Array.isArray(data.docs) || !Array.isArray(data.lengths) || data.lengths.length !== data.docs.length * F) {
-      throw new Error('segment: docs and lengths disagree');
-    }
-    const postings = new Map<string, Int32Array>();
-    for (const term of Object.keys(data.postings)) {
-      const list = data.postings[term];
-      if (!Array.isArray(list) || list.length % 3 !== 0) throw new Error('segment: bad postings');
-      postings.set(term, Int32Array.from(list));
-    }
-    return new Segment(data.docs, data.lengths, postings);
+  /** The postings of a term (flat triples), or undefined when no document here has it. */
+  posting(term: string): Int32Array | undefined {
+    const i = this.terms.get(term);
+    return i === undefined ? undefined : this.data.subarray(this.offsets[i], this.offsets[i + 1]);
   }
 
-  toData(): SegmentData {
-    const postings: Record<string, number[]> = {};
-    for (const [term, list] of this.postings) postings[term] = Array.from(list);
-    return { docs: this.docs, lengths: Array.from(this.lengths), postings };
+  /**
+   * Binary file: magic, header length, JSON header (records and terms), then lengths, offsets and postings
+   * as little-endian 32-bit arrays, each 4-byte aligned.
+   */
+  encode(): Uint8Array {
+    const header = new TextEncoder().encode(JSON.stringify({ docs: this.docs, terms: [...this.terms.keys()] }));
+    const headerPadded = (header.length + 3) & ~3;
+    const size = 8 + headerPadded + 4 * (this.lengths.length + this.offsets.length + this.data.length);
+    const out = new Uint8Array(size);
+    const view = new DataView(out.buffer);
+    view.setUint32(0, MAGIC, true);
+    view.setUint32(4, header.length, true);
+    out.set(header, 8);
+    let at = 8 + headerPadded;
+    for (const arr of [this.lengths, this.offsets, this.data]) {
+      out.set(new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength), at);
+      at += arr.byteLength;
+    }
+    return out;
+  }
+
+  static decode(bytes: Uint8Array): Segment {
+    if (bytes.length < 8) throw new Error('segment: truncated');
+    // Copy into an aligned buffer we own so typed-array views are legal and little-endian is assumed
+    // (every platform VS Code runs on is little-endian).
+    const buf = new Uint8Array(bytes.length);
+    buf.set(bytes);
+    const view = new DataView(buf.buffer);
+    if (view.getUint32(0, true) !== MAGIC) throw new Error('segment: not a segment file');
+    const headerLen = view.getUint32(4, true);
+    if (8 + headerLen > buf.length) throw new Error('segment: truncated header');
+    const header = JSON.parse(new TextDecoder().decode(buf.subarray(8, 8 + headerLen))) as { docs: DocRecord[]; terms: string[] };
+    if (!Array.isArray(header.docs) || !Array.isArray(header.terms)) throw new Error('segment: bad header');
+    let at = 8 + ((headerLen + 3) & ~3);
+    const take = (n: number) => {
+      if (at + 4 * n > buf.length) throw new Error('segment: truncated body');
+      const a = new Uint32Array(buf.buffer, at, n);
+      at += 4 * n;
+      return a;
+    };
+    const lengths = take(header.docs.length * F);
+    const offsets = take(header.terms.length + 1);
+    const dataLen = offsets[header.terms.length];
+    const data = new Int32Array(take(dataLen).buffer, at - 4 * dataLen, dataLen);
+    if (at !== buf.length || dataLen % 3 !== 0) throw new Error('segment: size mismatch');
+    const terms = new Map<string, number>();
+    header.terms.forEach((t, i) => terms.set(t, i));
+    return new Segment(header.docs, lengths, terms, offsets, data);
   }
 
   get size(): number {
@@ -94,7 +145,7 @@ export class Segment {
       fromArray(terms: string[]): lunr.TokenSet;
       fromClause(c: lunr.Query.Clause): lunr.TokenSet;
     };
-    this.tokenSetCache ??= TokenSet.fromArray([...this.postings.keys()].sort());
+    this.tokenSetCache ??= TokenSet.fromArray([...this.terms.keys()].sort());
     return this.tokenSetCache.intersect(TokenSet.fromClause(clause)).toArray();
   }
 }
