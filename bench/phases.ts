@@ -32,6 +32,8 @@ export interface QueryStats {
   /** Queries with no hit at all: a sanity check that the query set matches the corpus. */
   empty: number;
   emptyExamples: string[];
+  /** p50/p99 per query kind (term, two-term, phrase, prefix, field): where the slow ones come from. */
+  byKind: Record<string, { p50: number | null; p99: number | null; slowest: string }>;
 }
 
 export interface Ranked {
@@ -65,14 +67,25 @@ export async function measureQueries(queries: BenchQuery[], search: (q: BenchQue
     ties.push(tiesAt10(hits));
   }
   const samples: number[] = [];
+  const kinds = new Map<string, Array<[number, string]>>();
   for (let r = 0; r < rounds; r++) {
     for (const q of queries) {
       const t0 = now();
       await search(q);
-      samples.push(now() - t0);
+      const ms = now() - t0;
+      samples.push(ms);
+      let list = kinds.get(q.kind);
+      if (!list) kinds.set(q.kind, (list = []));
+      list.push([ms, q.text]);
     }
   }
-  return { p50: round(percentile(samples, 50) ?? NaN, 2), p99: round(percentile(samples, 99) ?? NaN, 2), top10, ties, empty, emptyExamples };
+  const byKind: QueryStats['byKind'] = {};
+  for (const [kind, list] of kinds) {
+    const times = list.map(([ms]) => ms);
+    const slowest = list.reduce((a, b) => (b[0] > a[0] ? b : a));
+    byKind[kind] = { p50: round(percentile(times, 50)!, 2), p99: round(percentile(times, 99)!, 2), slowest: `${slowest[1]} (${round(slowest[0], 1)} ms)` };
+  }
+  return { p50: round(percentile(samples, 50) ?? NaN, 2), p99: round(percentile(samples, 99) ?? NaN, 2), top10, ties, empty, emptyExamples, byKind };
 }
 
 export async function floorPhase(dir: string) {

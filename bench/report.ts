@@ -26,6 +26,7 @@ export interface ScaleResult {
   ours: any;
   warm: any;
   agree: { mean: number | null; strict: number | null };
+  activationMeasuredAt?: string;
   json: BenchJson;
 }
 
@@ -46,6 +47,10 @@ export function printTable(r: ScaleResult): void {
   out.push(row(['  of which read / scan / index', cell(ours?.phases), `${cell(lunr?.readMs)}/${cell(lunr?.scanMs)}/${cell(lunr?.indexMs)}`, `${cell(mini?.readMs)}/${cell(mini?.scanMs)}/${cell(mini?.indexMs)}`, ''], widths));
   out.push(row(['  longest event-loop block (ms)', cell(ours?.coldMaxBlockMs), '(sync)', '(sync)', ''], widths));
   out.push(row(['query p50 / p99 (ms)', `${cell(j.queryMs.p50)}/${cell(j.queryMs.p99)}`, `${cell(lunr?.query?.p50)}/${cell(lunr?.query?.p99)}`, `${cell(mini?.query?.p50)}/${cell(mini?.query?.p99)}`, ''], widths));
+  for (const kind of Object.keys(ours?.query?.byKind ?? lunr?.query?.byKind ?? {})) {
+    const k = (e: any) => e?.query?.byKind?.[kind];
+    out.push(row([`  ${kind} p50 / p99`, `${cell(k(ours)?.p50)}/${cell(k(ours)?.p99)}`, `${cell(k(lunr)?.p50)}/${cell(k(lunr)?.p99)}`, `${cell(k(mini)?.p50)}/${cell(k(mini)?.p99)}`, ''], widths));
+  }
   out.push(row(['queries with no hit (of 240)', cell(ours?.query?.empty), cell(lunr?.query?.empty), cell(mini?.query?.empty), ''], widths));
   out.push(row(['peak heap (MB, main isolate)', cell(j.peakHeapMb.ours), cell(j.peakHeapMb.lunrSingle), cell(mini?.peakHeapMb), ''], widths));
   out.push(row(['retained heap after build (MB)', cell(ours?.retainedHeapMb), cell(lunr?.retainedHeapMb), cell(mini?.retainedHeapMb), ''], widths));
@@ -57,9 +62,10 @@ export function printTable(r: ScaleResult): void {
       ` (full lunr rebuild ${cell(j.updateMs.fullRebuildMs)} ms; ours from scratch ${cell(j.coldBuildMs.ours)} ms)`,
   );
   out.push(`warm start: open + reconcile ${cell(j.warmLoadMs)} ms, first query answered ${cell(j.firstQueryMs)} ms, longest block ${cell(j.maxBlockMs)} ms, re-indexed ${cell(warm?.reindexed)}`);
+  if (ours?.query?.byKind) out.push(`slowest query per kind (ours): ${Object.entries(ours.query.byKind).map(([k, v]: [string, any]) => `${k} ${v.slowest}`).join('; ')}`);
   out.push(`top-10 agreement with single lunr: ${cell(j.top10Agreement)} (strict, ties not admitted: ${cell(r.agree.strict)})`);
   if (ours?.links) out.push(`links vs ground truth: ${ours.links.exact} of ${ours.links.notes} notes exact${ours.links.firstMismatch ? `; first mismatch ${ours.links.firstMismatch}` : ''}`);
-  out.push(`bundle dist/extension.js: ${cell(j.bundleKb, ' KB')}; activation: ${cell(j.activationMs, ' ms')}`);
+  out.push(`bundle dist/extension.js: ${cell(j.bundleKb, ' KB')}; activation: ${cell(j.activationMs, ' ms')}${r.activationMeasuredAt ? ` (extension-host suite, ${r.activationMeasuredAt})` : ' (run npm run test:vscode to measure)'}`);
   out.push('', `targets (stated for 10k notes${j.notes === 10000 ? '' : `; this run has ${j.notes}`}):`);
   for (const t of targets(j)) out.push(`  ${t.met === null ? 'n/a ' : t.met ? 'met ' : 'MISS'}  ${t.what}: ${t.actual}`);
   process.stdout.write(`${out.join('\n')}\n`);
