@@ -61,7 +61,7 @@ export function printTable(r: ScaleResult): void {
     `edit → searchable: p50 ${cell(j.updateMs.p50)} ms, p95 ${cell(j.updateMs.p95)} ms over ${cell(ours?.update?.edits)} edits` +
       ` (full lunr rebuild ${cell(j.updateMs.fullRebuildMs)} ms; ours from scratch ${cell(j.coldBuildMs.ours)} ms)`,
   );
-  out.push(`warm start: open + reconcile ${cell(j.warmLoadMs)} ms, first query answered ${cell(j.firstQueryMs)} ms, longest block ${cell(j.maxBlockMs)} ms, re-indexed ${cell(warm?.reindexed)}`);
+  out.push(`warm start: open ${cell(warm?.openMs)} ms (a query there: ${cell(warm?.searchableAfterOpenMs)} ms), open + reconcile ${cell(j.warmLoadMs)} ms, first query after reconcile ${cell(j.firstQueryMs)} ms, longest block ${cell(j.maxBlockMs)} ms, re-indexed ${cell(warm?.reindexed)} notes`);
   if (ours?.query?.byKind) out.push(`slowest query per kind (ours): ${Object.entries(ours.query.byKind).map(([k, v]: [string, any]) => `${k} ${v.slowest}`).join('; ')}`);
   out.push(`top-10 agreement with single lunr: ${cell(j.top10Agreement)} (strict, ties not admitted: ${cell(r.agree.strict)})`);
   if (ours?.links) out.push(`links vs ground truth: ${ours.links.exact} of ${ours.links.notes} notes exact${ours.links.firstMismatch ? `; first mismatch ${ours.links.firstMismatch}` : ''}`);
