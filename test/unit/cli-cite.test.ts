@@ -1,0 +1,109 @@
+// `cite`, `bibtex` and `note` in-process through main(), on a temp cache seeded with the catalog's addPapers.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
+import { nodeFileSystem } from '../../src/cli/node-fs';
+import { createCatalog } from '../../src/core/catalog';
+import { parseBibKeys } from '../../src/core/cite/bibtex';
+import { scanNote } from '../../src/core/notes/index';
+import type { Paper } from '../../src/core/papers/model';
+
+let root: string;
+let cache: string;
+const noNetwork = async () => {
+  throw new Error('no network in this test');
+};
+
+function paper(id: string, title: string, authors: string[]): Paper {
+  return { id, title, authors, abstract: `About ${title}.`, upvotes: 0, numComments: 0, aiKeywords: ['kw'], publishedAt: '2026-03-01T00:00:00Z' };
+}
+
+before(async () => {
+  root = mkdtempSync(join(tmpdir(), 'paper-notes-cite-cli-'));
+  cache = join(root, 'cache');
+  const catalog = createCatalog({ fs: nodeFileSystem, fetch: noNetwork, cacheDir: cache, apiBase: 'http://127.0.0.1:9' });
+  await catalog.addPapers([
+    paper('2603.00002', 'Deep <b>Nets</b> [v2]', ['Hans Müller', 'Ana Lee']),
+    paper('2603.00001', 'Deep Nets', ['Hans Mueller']),
+    paper('2603.00003', 'Sparse 100% & {weird}', ['Zoe Ng']),
+  ]);
+});
+after(() => rmSync(root, { recursive: true, force: true }));
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main([...argv, '--cache', cache], {
+    out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: root, fs: nodeFileSystem, fetch: noNetwork,
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+test('cite prints the stub in each style', async () => {
+  assert.deepEqual(await run('cite', '2603.00001'), { code: 0, out: '[@mueller2026deep]', err: '' });
+  // muller vs mueller: different surnames, no collision; the id with a version still finds the paper
+  assert.deepEqual(await run('cite', '2603.00002v2', '--style', 'pandoc'), { code: 0, out: '[@muller2026deep]', err: '' });
+  const link = await run('cite', '2603.00002', '--style=link');
+  assert.equal(link.out, '[Deep \\<b\\>Nets\\</b\\> \\[v2\\]](https://arxiv.org/abs/2603.00002)');
+  const foot = await run('cite', '2603.00003', '--style', 'footnote');
+  assert.equal(foot.out, '[^ng2026sparse]\n[^ng2026sparse]: Zoe Ng, "Sparse 100% & {weird}", arXiv:2603.00003, https://arxiv.org/abs/2603.00003');
+});
+
+test('cite: usage errors exit 2, a paper not in the cache exits 1 with one line', async () => {
+  const style = await run('cite', '2603.00001', '--style', 'apa');
+  assert.equal(style.code, 2);
+  assert.match(style.err, /^error: --style must be one of pandoc, link, footnote, got 'apa'\n\nusage: paper-notes cite/);
+  assert.equal((await run('cite')).code, 2);
+  assert.equal((await run('cite', 'not-an-id')).code, 2);
+  const missing = await run('cite', '2603.09999');
+  assert.equal(missing.code, 1);
+  assert.equal(missing.err.split('\n').length, 1);
+  assert.match(missing.err, /^error: paper 2603\.09999 is not in the cache/);
+});
+
+test('bibtex prints every cached paper ordered by key, or just --ids', async () => {
+  const all = await run('bibtex');
+  assert.equal(all.code, 0);
+  assert.deepEqual(parseBibKeys(all.out), ['mueller2026deep', 'muller2026deep', 'ng2026sparse']);
+  assert.match(all.out, /title = \{\{Sparse 100\\% \\& \\\{weird\\\}\}\}/);
+  const some = await run('bibtex', '--ids', '2603.00003, 2603.00001');
+  assert.deepEqual(parseBibKeys(some.out), ['mueller2026deep', 'ng2026sparse']);
+  const missing = await run('bibtex', '--ids', '2603.00001,2603.09999');
+  assert.equal(missing.code, 1);
+  assert.match(missing.err, /^error: not in the cache: 2603\.09999/);
+  assert.equal((await run('bibtex', '--ids', 'x,2603.00001')).code, 2);
+});
+
+test('bibtex --out replaces the file atomically and reports it', async () => {
+  const file = join(root, 'refs.bib');
+  writeFileSync(file, 'old content');
+  const res = await run('bibtex', '--out', 'refs.bib');
+  assert.deepEqual(res, { code: 0, out: `wrote 3 entries to ${file}`, err: '' });
+  const text = readFileSync(file, 'utf8');
+  assert.deepEqual(parseBibKeys(text), ['mueller2026deep', 'muller2026deep', 'ng2026sparse']);
+  assert.ok(text.endsWith('}\n'));
+  assert.equal((await run('bibtex')).out + '\n', text);
+});
+
+test('note writes KEY.md once, prints its path, and refuses to overwrite', async () => {
+  const dir = join(root, 'notes');
+  const first = await run('note', '2603.00002', '--dir', 'notes');
+  const path = join(dir, 'muller2026deep.md');
+  assert.deepEqual(first, { code: 0, out: path, err: '' });
+  const text = readFileSync(path, 'utf8');
+  const scanned = scanNote(text);
+  assert.equal(scanned.title, 'Deep <b>Nets</b> [v2]');
+  assert.deepEqual(scanned.tags, ['kw']);
+  assert.match(text, /\n> About Deep \\<b\\>Nets\\<\/b\\> \\\[v2\\\]\.\n/);
+  assert.match(text, /\n## Notes\n/);
+
+  writeFileSync(path, 'my own words');
+  const again = await run('note', '2603.00002', '--dir', 'notes');
+  assert.equal(again.code, 1);
+  assert.equal(again.err, `error: ${path} already exists; not overwriting it`);
+  assert.equal(readFileSync(path, 'utf8'), 'my own words');
+  assert.ok(!existsSync(join(root, 'mueller2026deep.md')));
+});
