@@ -4,7 +4,7 @@
 // the ranking equal to a single lunr index over the same documents.
 import lunr from 'lunr';
 import { FIELDS, FIELD_BOOSTS, queryTerm } from './analyze';
-import type { Segment } from './segment';
+import { postingField, postingOrd, postingTf, type Segment } from './segment';
 
 const F = FIELDS.length;
 const K1 = 1.2;
@@ -53,8 +53,8 @@ function liveDf(segments: Segment[], term: string): number {
   for (const seg of segments) {
     const p = seg.posting(term);
     if (!p) continue;
-    if (seg.deadCount === 0) df += p.length / 3;
-    else for (let i = 1; i < p.length; i += 3) if (!seg.dead[p[i]]) df++;
+    if (seg.deadCount === 0) df += p.length;
+    else for (let i = 0; i < p.length; i++) if (!seg.dead[postingOrd(p[i])]) df++;
   }
   return df;
 }
@@ -71,6 +71,50 @@ function has(set: DocSet, seg: Segment, ord: number): boolean {
   return set.get(seg)?.has(ord) ?? false;
 }
 
+/**
+ * Keeps the `limit` best matches in a min-heap, so a common word does not sort thousands of hits.
+ * Equal scores keep index order (earlier segment, earlier document first), as lunr's stable sort does.
+ */
+class TopK {
+  private readonly heap: Array<Match & { pos: number }> = [];
+  constructor(private readonly limit: number) {}
+  get size(): number {
+    return this.heap.length;
+  }
+  /** a ranks below b */
+  private static worse(a: { score: number; pos: number }, b: { score: number; pos: number }): boolean {
+    return a.score < b.score || (a.score === b.score && a.pos > b.pos);
+  }
+  offer(seg: Segment, ord: number, score: number, pos: number): void {
+    const h = this.heap;
+    const item = { seg, ord, score, pos };
+    if (h.length < this.limit) {
+      h.push(item);
+      for (let i = h.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!TopK.worse(h[i], h[parent])) break;
+        [h[parent], h[i]] = [h[i], h[parent]];
+        i = parent;
+      }
+    } else if (this.limit > 0 && TopK.worse(h[0], item)) {
+      h[0] = item;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && TopK.worse(h[l], h[m])) m = l;
+        if (r < h.length && TopK.worse(h[r], h[m])) m = r;
+        if (m === i) break;
+        [h[m], h[i]] = [h[i], h[m]];
+        i = m;
+      }
+    }
+  }
+  sorted(): Match[] {
+    return [...this.heap].sort((a, b) => (TopK.worse(a, b) ? 1 : TopK.worse(b, a) ? -1 : 0)).map(({ seg, ord, score }) => ({ seg, ord, score }));
+  }
+}
+
 export function runQuery(segments: Segment[], text: string, accept: (seg: Segment, ord: number) => boolean, limit: number): QueryResult {
   const clauses = parseQuery(text);
   let n = 0;
@@ -83,8 +127,6 @@ export function runQuery(segments: Segment[], text: string, accept: (seg: Segmen
 
   // Per field: term → summed clause boost (lunr's query vector).
   const queryVectors: Array<Map<string, number>> = FIELDS.map(() => new Map());
-  const collected = new Set<string>(); // `${term}/${field}` already scored
-  const scoringPairs: Array<[string, number]> = [];
   const dfCache = new Map<string, number>();
   let required: DocSet | undefined;
   const prohibited: DocSet = new Map();
@@ -92,6 +134,8 @@ export function runQuery(segments: Segment[], text: string, accept: (seg: Segmen
 
   for (const clause of clauses) {
     const fieldIdx = (clause.fields ?? ALL_FIELDS).map((f) => FIELDS.indexOf(f as (typeof FIELDS)[number])).filter((i) => i >= 0);
+    let fieldMask = 0;
+    for (const f of fieldIdx) fieldMask |= 1 << f;
     const words = clause.usePipeline ? [queryTerm(clause.term)] : [clause.term];
     const clauseMatches: DocSet = new Map();
     for (const word of words) {
@@ -111,24 +155,19 @@ export function runQuery(segments: Segment[], text: string, accept: (seg: Segmen
         break;
       }
       for (const t of expanded) {
-        for (const f of fieldIdx) {
-          if (clause.presence === PRESENCE.REQUIRED || clause.presence === PRESENCE.PROHIBITED) {
-            const target = clause.presence === PRESENCE.REQUIRED ? clauseMatches : prohibited;
-            for (const seg of segments) {
-              const p = seg.posting(t);
-              if (!p) continue;
-              for (let i = 0; i < p.length; i += 3) if (p[i] === f && !seg.dead[p[i + 1]]) addTo(target, seg, p[i + 1]);
+        if (clause.presence === PRESENCE.REQUIRED || clause.presence === PRESENCE.PROHIBITED) {
+          const target = clause.presence === PRESENCE.REQUIRED ? clauseMatches : prohibited;
+          for (const seg of segments) {
+            const p = seg.posting(t);
+            if (!p) continue;
+            for (let i = 0; i < p.length; i++) {
+              const e = p[i];
+              if (fieldMask & (1 << postingField(e)) && !seg.dead[postingOrd(e)]) addTo(target, seg, postingOrd(e));
             }
-            if (clause.presence === PRESENCE.PROHIBITED) continue;
           }
-          const qv = queryVectors[f];
-          qv.set(t, (qv.get(t) ?? 0) + (clause.boost ?? 1));
-          const pair = `${t}/${f}`;
-          if (!collected.has(pair)) {
-            collected.add(pair);
-            scoringPairs.push([t, f]);
-          }
+          if (clause.presence === PRESENCE.PROHIBITED) continue;
         }
+        for (const f of fieldIdx) queryVectors[f].set(t, (queryVectors[f].get(t) ?? 0) + (clause.boost ?? 1));
       }
     }
     if (clause.presence === PRESENCE.REQUIRED && !impossible) {
@@ -141,55 +180,59 @@ export function runQuery(segments: Segment[], text: string, accept: (seg: Segmen
     }
   }
 
-  const terms = new Set(scoringPairs.map(([t]) => t));
+  // Per term: the query-vector weight of each field, already divided by that field's vector magnitude.
+  const magnitudes = queryVectors.map((qv) => Math.sqrt([...qv.values()].reduce((s, v) => s + v * v, 0)));
+  const termWeights = new Map<string, Float64Array>();
+  queryVectors.forEach((qv, f) => {
+    for (const [t, boost] of qv) {
+      let w = termWeights.get(t);
+      if (!w) termWeights.set(t, (w = new Float64Array(F)));
+      w[f] = boost / magnitudes[f];
+    }
+  });
+  const terms = new Set(termWeights.keys());
   if (impossible) return { matches: [], terms };
-  const negated = clauses.length > 0 && clauses.every((c) => c.presence === PRESENCE.PROHIBITED);
   const keep = (seg: Segment, ord: number) =>
     !seg.dead[ord] && (!required || has(required, seg, ord)) && !has(prohibited, seg, ord) && accept(seg, ord);
 
-  const matches: Match[] = [];
+  const top = new TopK(limit);
+  const negated = clauses.length > 0 && clauses.every((c) => c.presence === PRESENCE.PROHIBITED);
   if (negated) {
-    for (const seg of segments) for (let o = 0; o < seg.size; o++) if (keep(seg, o)) matches.push({ seg, ord: o, score: 0 });
-    return { matches: matches.slice(0, limit), terms };
+    segments.forEach((seg, si) => {
+      for (let o = 0; o < seg.size && top.size < limit; o++) if (keep(seg, o)) top.offer(seg, o, 0, si * 65536 + o);
+    });
+    return { matches: top.sorted(), terms };
   }
 
-  const magnitudes = queryVectors.map((qv) => Math.sqrt([...qv.values()].reduce((s, v) => s + v * v, 0)));
-  const scores = new Map<Segment, Float64Array>();
-  const touched = new Map<Segment, number[]>();
-  for (const [t, f] of scoringPairs) {
-    const df = dfCache.get(t) ?? 0;
-    const x = (n - df + 0.5) / (df + 0.5);
-    const idf = Math.log(1 + Math.abs(x));
-    const q = (queryVectors[f].get(t) ?? 0) / magnitudes[f];
-    for (const seg of segments) {
+  segments.forEach((seg, si) => {
+    let scores: Float64Array | undefined;
+    const touched: number[] = [];
+    for (const [t, qf] of termWeights) {
       const p = seg.posting(t);
       if (!p) continue;
-      let s = scores.get(seg);
-      if (!s) {
-        scores.set(seg, (s = new Float64Array(seg.size).fill(-1)));
-        touched.set(seg, []);
-      }
-      for (let i = 0; i < p.length; i += 3) {
-        if (p[i] !== f) continue;
-        const ord = p[i + 1];
+      const df = dfCache.get(t) ?? 0;
+      const idf = Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
+      scores ??= new Float64Array(seg.size).fill(-1);
+      for (let i = 0; i < p.length; i++) {
+        const e = p[i];
+        const f = postingField(e);
+        const q = qf[f];
+        if (q === 0) continue;
+        const ord = postingOrd(e);
         if (seg.dead[ord]) continue;
-        const tf = p[i + 2];
+        const tf = postingTf(e);
         const len = seg.lengths[ord * F + f];
-        const w = (idf * ((K1 + 1) * tf)) / (K1 * (1 - B + (B * len) / avgLen[f]) + tf) * BOOSTS[f];
+        const w = ((idf * ((K1 + 1) * tf)) / (K1 * (1 - B + (B * len) / avgLen[f]) + tf)) * BOOSTS[f];
         // lunr stores weights with three decimals; doing the same keeps ties where lunr has them.
         const weight = Math.round(w * 1000) / 1000;
-        if (s[ord] < 0) {
-          s[ord] = 0;
-          touched.get(seg)!.push(ord);
+        if (scores[ord] < 0) {
+          scores[ord] = 0;
+          touched.push(ord);
         }
-        s[ord] += q * weight;
+        scores[ord] += q * weight;
       }
     }
-  }
-  for (const [seg, ords] of touched) {
-    const s = scores.get(seg)!;
-    for (const o of ords) if (keep(seg, o)) matches.push({ seg, ord: o, score: s[o] });
-  }
-  matches.sort((a, b) => b.score - a.score);
-  return { matches: matches.slice(0, limit), terms };
+    if (scores) for (const o of touched) if (keep(seg, o)) top.offer(seg, o, scores[o], si * 65536 + o);
+  });
+  return { matches: top.sorted(), terms };
 }

@@ -2,14 +2,20 @@
 // It stores raw term frequencies and field lengths, not finished BM25 weights: idf and average field
 // lengths are taken from all live segments at query time, so scores stay comparable across segments
 // and equal to those of a single index over the same documents.
-// Postings live in two flat typed arrays (no object per posting), which keeps the heap small and lets a
-// saved segment load as binary views instead of parsing millions of numbers out of JSON.
+// Postings live in two flat typed arrays (no object per posting), one uint32 per posting, which keeps the
+// heap small and lets a saved segment load as binary views instead of parsing numbers out of JSON.
 import lunr from 'lunr';
 import { FIELDS, type AnalysedDoc } from './analyze';
 import type { DocRecord } from './records';
 
 const F = FIELDS.length;
-const MAGIC = 0x50_4e_53_31; // "PNS1"
+const MAGIC = 0x50_4e_53_32; // "PNS2"
+/** A posting packs document ordinal (high 16 bits), field (3 bits) and term frequency (13 bits, capped). */
+export const MAX_SEGMENT_DOCS = 0xffff;
+const MAX_TF = 0x1fff;
+export const postingOrd = (e: number) => e >>> 16;
+export const postingField = (e: number) => (e >>> 13) & 7;
+export const postingTf = (e: number) => e & MAX_TF;
 
 export class Segment {
   /** Field lengths in terms, `ord * F + field`. */
@@ -21,15 +27,14 @@ export class Segment {
   private tokenSetCache?: lunr.TokenSet;
 
   /**
-   * `terms[i]`'s postings are `data[offsets[i] .. offsets[i + 1])`, flat triples of
-   * field index, document ordinal, term frequency.
+   * `terms[i]`'s postings are `data[offsets[i] .. offsets[i + 1])`, packed as described above.
    */
   private constructor(
     readonly docs: DocRecord[],
     lengths: Uint32Array,
     private readonly terms: Map<string, number>,
     private readonly offsets: Uint32Array,
-    private readonly data: Int32Array,
+    private readonly data: Uint32Array,
   ) {
     this.lengths = lengths;
     this.dead = new Uint8Array(docs.length);
@@ -39,6 +44,7 @@ export class Segment {
 
   /** `records[i]` must be the record that `analysed[i]` was made from. */
   static build(records: DocRecord[], analysed: AnalysedDoc[]): Segment {
+    if (records.length > MAX_SEGMENT_DOCS) throw new Error(`segment: more than ${MAX_SEGMENT_DOCS} documents`);
     const lists = new Map<string, number[]>();
     const lengths = new Uint32Array(analysed.length * F);
     analysed.forEach((doc, ord) => {
@@ -47,7 +53,7 @@ export class Segment {
         for (const [term, tf] of doc.terms[f]) {
           let list = lists.get(term);
           if (!list) lists.set(term, (list = []));
-          list.push(f, ord, tf);
+          list.push(((ord << 16) | (f << 13) | Math.min(tf, MAX_TF)) >>> 0);
         }
       }
     });
@@ -55,7 +61,7 @@ export class Segment {
     const offsets = new Uint32Array(lists.size + 1);
     let total = 0;
     for (const list of lists.values()) total += list.length;
-    const data = new Int32Array(total);
+    const data = new Uint32Array(total);
     let i = 0;
     let at = 0;
     for (const [term, list] of lists) {
@@ -68,8 +74,8 @@ export class Segment {
     return new Segment(records, lengths, terms, offsets, data);
   }
 
-  /** The postings of a term (flat triples), or undefined when no document here has it. */
-  posting(term: string): Int32Array | undefined {
+  /** The packed postings of a term, or undefined when no document here has it. */
+  posting(term: string): Uint32Array | undefined {
     const i = this.terms.get(term);
     return i === undefined ? undefined : this.data.subarray(this.offsets[i], this.offsets[i + 1]);
   }
@@ -117,8 +123,8 @@ export class Segment {
     const lengths = take(header.docs.length * F);
     const offsets = take(header.terms.length + 1);
     const dataLen = offsets[header.terms.length];
-    const data = new Int32Array(take(dataLen).buffer, at - 4 * dataLen, dataLen);
-    if (at !== buf.length || dataLen % 3 !== 0) throw new Error('segment: size mismatch');
+    const data = take(dataLen);
+    if (at !== buf.length) throw new Error('segment: size mismatch');
     const terms = new Map<string, number>();
     header.terms.forEach((t, i) => terms.set(t, i));
     return new Segment(header.docs, lengths, terms, offsets, data);
