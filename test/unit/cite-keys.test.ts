@@ -38,7 +38,8 @@ test('keyCandidate is surname + year + first significant title word', () => {
   assert.equal(keyCandidate(paper('2601.00001', 'Towards Self-Supervised Über-Models', ['A Ørsted'])), 'orsted2026self');
   // no author → anon; no year (old-style id, no date) → omitted; no word → omitted
   assert.equal(keyCandidate(paper('hep-th/9901001', 'The', [])), 'anon');
-  assert.equal(keyCandidate(paper('hep-th/9901001', '🚀 <script>', ['', '  '])), 'anonscript');
+  assert.equal(keyCandidate(paper('hep-th/9901001', '🚀 <script>', ['', '  '])), 'anon');
+  assert.equal(keyCandidate(paper('2601.00001', '<b>Deep</b> 1 < 2', ['Li'])), 'li2026deep');
   assert.equal(keyCandidate({ id: 'x', title: 'Ξ', authors: ['张伟'], day: '2025-03-04' }), 'anon2025');
 });
 
@@ -76,6 +77,15 @@ test('assignKeys is deterministic whatever the input order, and ignores duplicat
   const b = assignKeys({}, [...ps].reverse().concat(ps));
   assert.deepEqual(a, b);
   assert.deepEqual(a, { '2601.00001': 'wang2026deep', '2601.00002': 'wang2026deepa', '2601.00003': 'wang2026deepb' });
+});
+
+test('a thousand papers with one base key get distinct suffixes quickly', () => {
+  const ps = Array.from({ length: 1000 }, (_, i) => paper(`2601.${String(i).padStart(5, '0')}`, 'Deep', ['Li Wang']));
+  const keys = assignKeys({}, ps);
+  assert.equal(new Set(Object.values(keys)).size, 1000);
+  assert.equal(keys['2601.00999'], 'wang2026deepalk');
+  const more = assignKeys(keys, [paper('2601.01000', 'Deep', ['Li Wang'])]);
+  assert.equal(more['2601.01000'], 'wang2026deepall');
 });
 
 test('a base key that looks like a suffixed one still stays unique', () => {

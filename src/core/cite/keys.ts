@@ -47,7 +47,8 @@ export function surnameOf(name: string): string {
 }
 
 function firstTitleWord(title: string): string {
-  for (const word of title.split(/[^\p{L}\p{N}\p{M}]+/u)) {
+  // Tag-like markup is not a word of the title ("<b>Deep</b> nets" → deep).
+  for (const word of title.replace(/<\/?[A-Za-z][^<>]*>/g, ' ').split(/[^\p{L}\p{N}\p{M}]+/u)) {
     const folded = asciiFold(word);
     if (folded && !STOP_WORDS.has(folded)) return folded;
   }
@@ -80,10 +81,14 @@ export function assignKeys(existing: KeyMap, papers: Paper[]): KeyMap {
   const fresh = new Map<string, Paper>();
   for (const p of papers) if (p && typeof p.id === 'string' && !(p.id in out) && !fresh.has(p.id)) fresh.set(p.id, p);
   const ids = [...fresh.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // Where each base's suffix search resumes, so many papers sharing a base stay linear.
+  const nextSuffix = new Map<string, number>();
   for (const id of ids) {
     const base = keyCandidate(fresh.get(id)!);
     let key = base;
-    for (let n = 0; used.has(key); n++) key = base + suffix(n);
+    let n = nextSuffix.get(base) ?? 0;
+    while (used.has(key)) key = base + suffix(n++);
+    nextSuffix.set(base, n);
     used.add(key);
     out[id] = key;
   }
