@@ -11,6 +11,8 @@ export async function launchBrowser({ viewport = { width: 1400, height: 900 } } 
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     viewport,
+    // Our teardown (processes.mjs) handles signals; Playwright's own handlers would exit before it ran.
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
