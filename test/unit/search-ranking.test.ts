@@ -91,3 +91,14 @@ test('a query with a syntax error falls back to plain terms instead of throwing'
   const unknownField = runQuery(set.segments(), 'nosuchfield:reward', () => true, 10);
   assert.ok(unknownField.matches.length > 0);
 });
+
+test('summing cached per-paper counts into `cited` equals analysing the joined cited text', async () => {
+  const { analyseWithCited, countTerms } = await import('../../src/core/search/analyze');
+  const note = corpus(1, 5)[0];
+  const parts = ['Reward models, overfitting!\nrlhf reward\nWe study reward-model ensembles.', 'Vision (transformers)\n\nattention is all'];
+  const joined = analyse('n:x', { ...fieldsOf(note), cited: parts.join('\n') });
+  const summed = analyseWithCited('n:x', fieldsOf(note), parts.map(countTerms));
+  assert.deepEqual(summed.lengths, joined.lengths);
+  assert.deepEqual(summed.terms.map((m) => [...m].sort()), joined.terms.map((m) => [...m].sort()));
+  assert.ok(joined.lengths[5] > 5);
+});

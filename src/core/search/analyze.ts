@@ -72,3 +72,34 @@ export function analyse(key: string, fields: DocFields): AnalysedDoc {
   }
   return { key, terms: termMaps, lengths };
 }
+
+/** Term frequencies and length of one text, for reuse (a paper's contribution to its citers' `cited` field). */
+export interface TermCounts {
+  terms: Map<string, number>;
+  length: number;
+}
+
+export function countTerms(text: string): TermCounts {
+  const ts = terms(text);
+  const m = new Map<string, number>();
+  for (const t of ts) m.set(t, (m.get(t) ?? 0) + 1);
+  return { terms: m, length: ts.length };
+}
+
+const CITED = FIELDS.indexOf('cited');
+
+/**
+ * `analyse`, with the `cited` field summed from precomputed parts instead of re-tokenising every cited
+ * paper for every note that cites it. Equal to analysing the parts joined by newlines.
+ */
+export function analyseWithCited(key: string, fields: DocFields, cited: TermCounts[]): AnalysedDoc {
+  const doc = analyse(key, { ...fields, cited: '' });
+  const m = doc.terms[CITED];
+  let length = 0;
+  for (const part of cited) {
+    length += part.length;
+    for (const [t, tf] of part.terms) m.set(t, (m.get(t) ?? 0) + tf);
+  }
+  doc.lengths[CITED] = length;
+  return doc;
+}

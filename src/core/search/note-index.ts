@@ -5,10 +5,10 @@ import { joinPath, type FileSystem } from '../fs';
 import type { Paper } from '../papers/model';
 import type { KeyMap } from '../cite/keys';
 import { scanNote as defaultScan, type ScannedNote } from '../notes/index';
-import { analyse } from './analyze';
+import { analyse, analyseWithCited, countTerms, type TermCounts } from './analyze';
 import { loadIndex, saveIndex, type FileEntry } from './persist';
 import { runQuery, parseQuery } from './query';
-import { citedIds, docKey, fieldsOf, fnv1a, noteRecord, paperRecord, type DocRecord, type NoteRecord, type PaperRecord } from './records';
+import { citedIds, citedText, docKey, fieldsOf, fnv1a, noteRecord, paperRecord, type DocRecord, type NoteRecord, type PaperRecord } from './records';
 import { DEFAULT_POLICY, SegmentSet, type SegmentPolicy } from './segment-set';
 import type { Segment } from './segment';
 import { lead, snippet } from './snippet';
@@ -78,6 +78,8 @@ export class NoteIndex {
   private written = new Map<Segment, string>();
   private nextId = 0;
   private citedBy?: Map<string, string[]>;
+  /** Keyed by the record object, so a changed paper (a new record) never reuses stale counts. */
+  private citedCounts = new WeakMap<PaperRecord, TermCounts>();
   private readonly scan: (markdown: string) => ScannedNote;
   private readonly include: RegExp[];
   private readonly exclude: RegExp[];
@@ -128,12 +130,17 @@ export class NoteIndex {
   }
 
   private analyseRecord(r: DocRecord) {
-    const cited: PaperRecord[] = [];
-    if (r.kind === 'note') for (const id of citedIds(r, this.keyToId)) {
+    if (r.kind === 'paper') return analyse(docKey(r), fieldsOf(r));
+    const cited: TermCounts[] = [];
+    for (const id of citedIds(r, this.keyToId)) {
       const p = this.papers.get(id);
-      if (p) cited.push(p);
+      if (!p) continue;
+      // Notes cite the same papers over and over: tokenise each paper's text once, not once per citer.
+      let counts = this.citedCounts.get(p);
+      if (!counts) this.citedCounts.set(p, (counts = countTerms(citedText(p))));
+      cited.push(counts);
     }
-    return analyse(docKey(r), fieldsOf(r, cited));
+    return analyseWithCited(docKey(r), fieldsOf(r), cited);
   }
 
   private setKeys(keys: KeyMap): void {

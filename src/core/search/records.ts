@@ -70,6 +70,11 @@ export function citedIds(note: NoteRecord, keyToId: Map<string, string>): string
   return [...out];
 }
 
+/** What a cited paper lends to the notes citing it: its topics, not its authors. */
+export function citedText(p: PaperRecord): string {
+  return `${p.title}\n${p.keywords.join(' ')}\n${p.abstract}`;
+}
+
 /** The texts the analyser sees. A note's `cited` field carries the topics of the papers it cites. */
 export function fieldsOf(r: DocRecord, cited: PaperRecord[] = []): DocFields {
   if (r.kind === 'paper') {
@@ -81,7 +86,7 @@ export function fieldsOf(r: DocRecord, cited: PaperRecord[] = []): DocFields {
     headings: r.headings.join('\n'),
     body: r.text,
     authors: '',
-    cited: cited.map((p) => `${p.title}\n${p.keywords.join(' ')}\n${p.abstract}`).join('\n'),
+    cited: cited.map(citedText).join('\n'),
   };
 }
 
