@@ -2,7 +2,7 @@
 // tombstones and a delta segment behind.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyse } from '../../src/core/search/analyze';
+import { analyse, analyseWithCited, countTerms } from '../../src/core/search/analyze';
 import { docKey, fieldsOf, type NoteRecord } from '../../src/core/search/records';
 import { SegmentSet } from '../../src/core/search/segment-set';
 import { runQuery } from '../../src/core/search/query';
@@ -92,8 +92,7 @@ test('a query with a syntax error falls back to plain terms instead of throwing'
   assert.ok(unknownField.matches.length > 0);
 });
 
-test('summing cached per-paper counts into `cited` equals analysing the joined cited text', async () => {
-  const { analyseWithCited, countTerms } = await import('../../src/core/search/analyze');
+test('summing cached per-paper counts into `cited` equals analysing the joined cited text', () => {
   const note = corpus(1, 5)[0];
   const parts = ['Reward models, overfitting!\nrlhf reward\nWe study reward-model ensembles.', 'Vision (transformers)\n\nattention is all'];
   const joined = analyse('n:x', { ...fieldsOf(note), cited: parts.join('\n') });
