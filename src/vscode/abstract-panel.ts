@@ -12,6 +12,9 @@ export const PANEL_TYPE = 'paperNotes.abstract';
 
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
 markdown.validateLink = (url: string) => safeHttpUrl(url) !== undefined;
+// `![x](https://…)` in an abstract would load a remote image (a tracking pixel) when the panel opens: images
+// render as their alt text instead, and the CSP allows no remote images.
+markdown.disable('image');
 
 export type PanelMessage =
   | { type: 'insertCitation' | 'createNote' | 'copyBibtex' | 'keepOpen'; id: string }
@@ -163,7 +166,7 @@ export function renderHtml(webview: vscode.Webview, extensionUri: vscode.Uri, pa
     "default-src 'none'",
     `style-src ${webview.cspSource} 'nonce-${n}'`,
     `script-src 'nonce-${n}'`,
-    `img-src ${webview.cspSource} https: data:`,
+    `img-src ${webview.cspSource} data:`,
     `font-src ${webview.cspSource}`,
   ].join('; ');
   const id = escapeHtml(paper.id);
