@@ -108,7 +108,10 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
         if (r.userDefined.length) parts.push(`${r.userDefined.length} left to your own entries`);
         if (r.dropped.length) parts.push(`${r.dropped.length} no longer cited removed`);
         if (r.unknown.length) parts.push(`unknown keys: ${r.unknown.slice(0, 5).join(', ')}${r.unknown.length > 5 ? '…' : ''}`);
-        void vscode.window.showInformationMessage(`${r.changed ? 'Bibliography updated' : 'Bibliography up to date'}: ${parts.join('; ')}.`);
+        const open = 'Open';
+        void vscode.window
+          .showInformationMessage(`${r.changed ? 'Bibliography updated' : 'Bibliography up to date'}: ${parts.join('; ')}.`, open)
+          .then((a) => (a === open ? vscode.window.showTextDocument(r.uri) : undefined));
       }
       return results;
     }),

@@ -61,9 +61,15 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
           if (mine !== generation) return;
           qp.busy = false;
           try {
-            const hits = notes.search(q, { limit: 40 });
-            qp.items = hits.length ? hits.map(pickOf) : [];
-            qp.placeholder = hits.length ? qp.placeholder : 'No notes or papers match';
+            // Notes first (the point of the search), then papers; each in score order.
+            const noteHits = notes.search(q, { kind: 'notes', limit: 25 });
+            const paperHits = notes.search(q, { kind: 'papers', limit: 15 });
+            const sep = (label: string) => ({ label, kind: vscode.QuickPickItemKind.Separator }) as HitPick;
+            qp.items = [
+              ...(noteHits.length ? [sep('Notes'), ...noteHits.map(pickOf)] : []),
+              ...(paperHits.length ? [sep('Papers'), ...paperHits.map(pickOf)] : []),
+            ];
+            if (!noteHits.length && !paperHits.length) qp.placeholder = 'No notes or papers match';
           } catch (e) {
             cite.warn(e);
             qp.items = [];

@@ -18,7 +18,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const results = join(repoRoot, 'test-results');
 mkdirSync(results, { recursive: true });
 const filter = process.argv[2] ?? '';
-const scenarios = readdirSync(here).filter((n) => n.endsWith('.e2e.mjs') && n.includes(filter)).sort();
+// Sorted by name, then by a scenario's `export const order` (default 0): walks that need a fresh profile run first.
+const names = readdirSync(here).filter((n) => n.endsWith('.e2e.mjs') && n.includes(filter)).sort();
+const orders = new Map(await Promise.all(names.map(async (n) => [n, (await import(pathToFileURL(join(here, n)).href)).order ?? 0])));
+const scenarios = names.sort((a, b) => orders.get(a) - orders.get(b));
 const t0 = Date.now();
 const stateDir = mkdtempSync(join(tmpdir(), 'paper-notes-e2e-'));
 onTeardown(() => { if (!process.env.KEEP_STATE) rmSync(stateDir, { recursive: true, force: true }); else console.log(`[e2e] state kept: ${stateDir}`); });
