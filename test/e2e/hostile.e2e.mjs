@@ -1,0 +1,226 @@
+// Hostile input in the real workbench (issue 6): the payload corpus (test/fixtures/hostile/corpus.js) served as
+// a fixture day, then rendered in every surface that shows paper text — the abstract webview (every paper),
+// tree tooltips, hovers, completion docs and the Markdown preview. Detection is real: script payloads call
+// `__pwned(n)`, which this scenario exposes in every frame of the browser; resource payloads point at
+// `/__pwned` on our own fixture server, whose request log we read; and every request the browser makes is
+// recorded and must stay on the workbench's origin. A positive control proves each sentinel trips.
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../harness/code-server.mjs';
+import { onTeardown } from '../harness/processes.mjs';
+import { expect, runCommand, treeRow, webview, widenSidebar } from './workbench.mjs';
+
+/** Last: it points the workspace at its own fixture server (restored afterwards). */
+export const order = 2;
+
+const require = createRequire(import.meta.url);
+const corpus = require(join(repoRoot, 'test/fixtures/hostile/corpus.js'));
+const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+// What injected markup would leave in a DOM that only ever holds our own elements.
+const SUSPICIOUS = 'script:not([nonce]), img, iframe, svg, object, embed, video, audio, source, form, input, base, meta[http-equiv], style, link:not([nonce]), math, details, noscript';
+const domCheck = (root, sel) => {
+  const bad = [...root.querySelectorAll(sel)].map((e) => e.outerHTML.slice(0, 80));
+  for (const a of root.querySelectorAll('a[href]')) {
+    const href = a.getAttribute('href');
+    if (!/^(https?:|#|command:paperNotes\.showCitingNotes$)/.test(href)) bad.push(`a href=${href}`);
+  }
+  for (const e of root.querySelectorAll('*')) {
+    for (const at of e.attributes) if (/^on/i.test(at.name) || /^\s*(javascript|data|vbscript):/i.test(at.value) && at.name !== 'data-url') bad.push(`${e.tagName} ${at.name}=${at.value.slice(0, 40)}`);
+  }
+  return bad;
+};
+
+async function startHostileFixture() {
+  const { startFixtureServer } = require(join(repoRoot, 'out/test/support/fixture-server.js'));
+  const daysDir = mkdtempSync(join(tmpdir(), 'paper-notes-hostile-days-'));
+  const server = await startFixtureServer({ daysDir });
+  onTeardown(async () => { await server.close(); rmSync(daysDir, { recursive: true, force: true }); });
+  const items = corpus.writeDaysDir(daysDir, `${server.url}/__pwned`, join(repoRoot, 'test/fixtures/days'));
+  return { server, items };
+}
+
+/** The keys the catalog gives the hostile papers (core assignKeys over the validated day; no other paper collides). */
+function hostileKeys(items) {
+  const { validateDailyItems } = require(join(repoRoot, 'out/src/core/papers/validate.js'));
+  const { assignKeys } = require(join(repoRoot, 'out/src/core/cite/keys.js'));
+  const { papers } = validateDailyItems(items, corpus.HOSTILE_CORPUS_DAY);
+  const keys = assignKeys({}, papers);
+  return papers.sort((a, b) => (a.id < b.id ? -1 : 1)).map((p) => ({ id: p.id, key: keys[p.id], title: p.title }));
+}
+
+export default async function ({ page, shot, log }) {
+  const context = page.context();
+  const hits = [];
+  await context.exposeFunction('__pwned', (n) => hits.push(String(n)));
+  const workbenchOrigin = new URL(page.url()).origin;
+  const offOrigin = [];
+  context.on('request', (r) => {
+    const u = r.url();
+    if (u.startsWith('data:') || u.startsWith('blob:')) return;
+    if (new URL(u).origin !== workbenchOrigin) offOrigin.push(u);
+  });
+  const { server, items } = await startHostileFixture();
+  const pwnedRequests = () => server.requests.filter((r) => r.url.startsWith('/__pwned'));
+
+  // Positive control, outside the product: the same payloads in a plain page trip both sentinels.
+  const control = await context.newPage();
+  const ps = corpus.payloads(`${server.url}/__pwned`);
+  await control.setContent(`${ps[2].text}${ps[3].text}`);
+  const t0 = Date.now();
+  while ((hits.length === 0 || pwnedRequests().length === 0) && Date.now() - t0 < 5000) await control.waitForTimeout(50);
+  expect(hits.includes('3'), `positive control: the onerror payload calls __pwned (hits ${hits})`);
+  expect(pwnedRequests().length > 0, 'positive control: the img payload reaches the sentinel endpoint');
+  expect(offOrigin.some((u) => u.includes('/__pwned')), 'positive control: the request recorder sees the sentinel request');
+  await control.close();
+  hits.length = 0;
+  server.requests.length = 0;
+  offOrigin.length = 0;
+
+  // Point the workspace at the hostile fixture server (workspace settings; removed at the end).
+  const workspace = new URL(page.url()).searchParams.get('folder');
+  const settingsFile = join(workspace, '.vscode', 'settings.json');
+  const hadSettings = existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : undefined;
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  writeFileSync(settingsFile, JSON.stringify({ 'paperNotes.apiBaseUrl': server.url }));
+  const restore = () => (hadSettings === undefined ? rmSync(settingsFile, { force: true }) : writeFileSync(settingsFile, hadSettings));
+  onTeardown(restore);
+  try {
+    await page.locator('.activitybar [aria-label^="Paper Notes"]').first().click();
+    const view = page.locator('[id="workbench.view.extension.paperNotes"]');
+    const start = view.getByRole('button', { name: 'Show Daily Papers' });
+    if (await start.isVisible().catch(() => false)) await start.click();
+    await widenSidebar(page, 520);
+    await page.waitForTimeout(500); // the configuration change resets the catalog
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.fill('>Paper Notes: Go to Date');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Go to Date' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget .quick-input-title, .quick-input-widget .quick-input-message', { hasText: /Go to Date|YYYY/ }).first().waitFor();
+    await input.fill(corpus.HOSTILE_CORPUS_DAY);
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    const total = corpus.PAYLOADS.length + 1;
+    const today = treeRow(page, 'today').first();
+    if ((await today.getAttribute('aria-expanded')) === 'true') await today.click(); // collapse: room for the hostile day
+    const dayRow = treeRow(page, corpus.HOSTILE_CORPUS_DAY).first();
+    await dayRow.waitFor();
+    if ((await dayRow.getAttribute('aria-expanded')) !== 'true') await dayRow.click();
+    await treeRow(page, corpus.HOSTILE_CORPUS_DAY).filter({ hasText: `${total} papers` }).waitFor();
+    expect(server.requests.some((r) => r.url.includes(`date=${corpus.HOSTILE_CORPUS_DAY}`)), 'the day came from the hostile fixture server');
+
+    // Tree tooltips: hover the first rows (kitchen sink + payloads by upvotes).
+    const rows = view.locator('.monaco-list-row', { hasText: 'Hostile ' });
+    for (let i = 0; i < 6; i++) {
+      await rows.nth(i).hover();
+      const tip = page.locator('.monaco-hover, .workbench-hover').last();
+      await tip.waitFor({ timeout: 5000 });
+      const bad = await tip.evaluate(domCheck, SUSPICIOUS);
+      expect(bad.length === 0, `tree tooltip ${i} holds only text: ${bad.join(' | ')}`);
+      await page.mouse.move(900, 10);
+    }
+    await shot('tooltip');
+
+    // The abstract webview: every hostile paper, walked with the keyboard (Enter opens the focused row).
+    await rows.first().click();
+    const frame = webview(page);
+    await frame.locator('#title', { hasText: 'Hostile 0' }).waitFor();
+    await shot('webview-kitchen-sink');
+    let seen = 0;
+    for (let n = 0; n < total; n++) {
+      if (n > 0) {
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('Enter');
+      }
+      const title = frame.locator('#title', { hasText: `Hostile ${n} ` });
+      await title.waitFor({ timeout: 10_000 });
+      const bad = await frame.locator('body').evaluate(domCheck, SUSPICIOUS);
+      expect(bad.length === 0, `webview of Hostile ${n} holds only our markup: ${bad.join(' | ')}`);
+      const scripts = await frame.locator('script').count();
+      expect(scripts === 1, `webview of Hostile ${n}: only our nonce'd script (${scripts})`);
+      seen++;
+    }
+    log(`webview: ${seen} hostile papers rendered`);
+
+    // A note citing every hostile paper: hovers, completion docs, the Markdown preview.
+    await page.keyboard.press(`${mod}+K`).catch(() => {});
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'View: Close All Editors');
+    const cited = hostileKeys(items);
+    const note = join(workspace, 'hostile-note.md');
+    writeFileSync(note, `# Hostile citations\n\n${cited.map((c) => `- [@${c.key}] arXiv:${c.id}`).join('\n')}\n\nMore: [@`);
+    onTeardown(() => rmSync(note, { force: true }));
+    await page.keyboard.press(`${mod}+P`);
+    await page.locator('.quick-input-widget .quick-input-box input').fill('hostile-note.md');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'hostile-note.md' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: 'hostile-note.md' }).waitFor();
+    const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+
+    let hovers = 0;
+    for (let i = 0; i < cited.length; i += 2) {
+      for (const col of [5, cited[i].key.length + 14]) { // on the [@key], then on arXiv:ID
+        await page.keyboard.press(`${mod}+G`);
+        await page.locator('.quick-input-widget .quick-input-box input').fill(`:${i + 3}:${col}`);
+        await page.keyboard.press('Enter');
+        await page.keyboard.press(`${mod}+K`);
+        await page.keyboard.press(`${mod}+I`);
+        const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
+        await hover.locator('.hover-contents, .markdown-hover').first().waitFor({ timeout: 5000 });
+        const text = await hover.innerText();
+        expect(text.includes('Hostile'), `hover on line ${i + 3} shows the paper (${text.slice(0, 80)})`);
+        const bad = await hover.evaluate(domCheck, SUSPICIOUS);
+        expect(bad.length === 0, `hover on line ${i + 3}:${col} holds only text: ${bad.join(' | ')}`);
+        hovers++;
+        await page.keyboard.press('Escape');
+      }
+    }
+    log(`hovers: ${hovers} checked`);
+    await shot('hover');
+
+    // Completion docs: at the trailing `[@`, open suggestions with details and walk them.
+    await editor.click();
+    await page.keyboard.press(`${mod}+End`);
+    await page.keyboard.press(`${mod}+Space`);
+    const suggest = page.locator('.suggest-widget.visible');
+    await suggest.waitFor();
+    await page.keyboard.press(`${mod}+Space`); // toggles the details pane
+    const details = page.locator('.suggest-details-container .suggest-details');
+    let docs = 0;
+    for (let i = 0; i < 30; i++) {
+      if (await details.isVisible()) {
+        const bad = await details.evaluate(domCheck, SUSPICIOUS);
+        expect(bad.length === 0, `completion docs ${i} hold only text: ${bad.join(' | ')}`);
+        if ((await details.innerText()).includes('Hostile')) docs++;
+      }
+      await page.keyboard.press('ArrowDown');
+      await page.waitForTimeout(60);
+    }
+    expect(docs > 0, 'completion docs of hostile papers were shown');
+    await shot('completion');
+    await page.keyboard.press('Escape');
+
+    // The Markdown preview renders each stub through our plugin.
+    await runCommand(page, 'Markdown: Open Preview to the Side');
+    const preview = webview(page);
+    await preview.locator('.paper-notes-citation').first().waitFor({ timeout: 20_000 });
+    const links = await preview.locator('.paper-notes-citation a').count();
+    expect(links === cited.length, `the preview links every hostile citation (${links}/${cited.length})`);
+    const bad = await preview.locator('body').evaluate(domCheck, SUSPICIOUS.replace('style, ', '').replace('link:not([nonce]), ', '').replace('meta[http-equiv], ', ''));
+    expect(bad.length === 0, `the preview holds only its own markup: ${bad.join(' | ')}`);
+    await shot('preview');
+    await runCommand(page, 'View: Close All Editors');
+    await page.waitForTimeout(500);
+  } finally {
+    restore();
+  }
+  expect(hits.length === 0, `no payload ran: __pwned called for ${hits.join(', ')}`);
+  expect(pwnedRequests().length === 0, `no sentinel request reached the fixture server: ${pwnedRequests().map((r) => r.url).join(' ')}`);
+  const unexpected = server.requests.filter((r) => !r.url.startsWith('/api/daily_papers'));
+  expect(unexpected.length === 0, `the fixture server saw only API requests: ${unexpected.map((r) => r.url).join(' ')}`);
+  expect(offOrigin.length === 0, `no request left the workbench origin: ${offOrigin.slice(0, 5).join(' ')}`);
+  log(`sentinels: 0 hits, 0 off-origin requests`);
+}
