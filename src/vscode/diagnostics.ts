@@ -2,7 +2,7 @@
 // replaces it. A key counts as known when the paper cache has it or the bibliography file defines it (so
 // citations of the user's own BibTeX entries are not flagged).
 import * as vscode from 'vscode';
-import { bibEntryKeys } from '../core/cite/bib-sync';
+import { parseBibKeys } from '../core/cite/bibtex';
 import { citationSettings, isMarkdown, MARKDOWN, refRange, type CitationServices } from './citation-services';
 import { INSERT_CITATION, type FixArgs } from './insert-citation';
 
@@ -41,7 +41,7 @@ export class CitationDiagnostics implements vscode.Disposable {
       const uri = vscode.Uri.joinPath(folder.uri, citationSettings(folder.uri).bibliographyFile);
       try {
         const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-        for (const k of bibEntryKeys(text)) keys.add(k);
+        for (const k of parseBibKeys(text)) keys.add(k);
       } catch {
         // no bibliography yet
       }

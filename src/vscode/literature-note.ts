@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Paper } from '../core/papers/model';
 import { pickPaper } from './insert-citation';
 import { renderNoteTemplate } from './citation-stub';
+import { noteFileName } from '../core/cite/literature-note';
 import { citationSettings, type CitationServices } from './citation-services';
 
 export const CREATE_LITERATURE_NOTE = 'paperNotes.createLiteratureNote';
@@ -16,11 +17,6 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** Safe file name from a key: keys are ASCII already, but never let one climb out of the notes folder. */
-export function noteFileName(key: string): string {
-  return `${key.replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^\.+/, '') || 'note'}.md`;
 }
 
 async function templateText(folder: vscode.WorkspaceFolder, path: string): Promise<string | undefined> {

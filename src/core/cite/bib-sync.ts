@@ -3,6 +3,8 @@
 // sorted by key, so re-running on the same notes writes the same file. A key the user already defines outside
 // the block is left to the user's entry.
 
+import { parseBibKeys } from './bibtex';
+
 export const BIB_BEGIN = '% paper-notes: begin generated entries (Sync Bibliography rewrites this block; edit outside it)';
 export const BIB_END = '% paper-notes: end generated entries';
 
@@ -23,17 +25,8 @@ export interface BibSyncResult {
   changed: boolean;
 }
 
-const NON_ENTRY = new Set(['comment', 'string', 'preamble']);
-
-/** Keys of the entries in BibTeX text (not @comment/@string/@preamble). */
-export function bibEntryKeys(text: string): string[] {
-  const keys: string[] = [];
-  const re = /@([A-Za-z]+)\s*[{(]\s*([^,\s{}()]+)\s*,/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (!NON_ENTRY.has(m[1].toLowerCase())) keys.push(m[2]);
-  }
-  return keys;
-}
+/** Keys of the entries in BibTeX text (not @comment/@string/@preamble), in order. */
+export const bibEntryKeys: (text: string) => string[] = parseBibKeys;
 
 interface Split {
   before: string;
