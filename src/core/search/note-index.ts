@@ -154,7 +154,12 @@ export class NoteIndex {
    * so is every note whose cited papers (or key resolution) changed, so topic search stays current.
    */
   async setPapers(papers: Paper[], keys: KeyMap): Promise<void> {
-    const incoming = new Map(papers.map((p) => [p.id, paperRecord(p)]));
+    // Hashing thousands of abstracts takes a while: do it in slices so the host's event loop keeps turning.
+    const incoming = new Map<string, PaperRecord>();
+    for (let i = 0; i < papers.length; i += 500) {
+      for (const p of papers.slice(i, i + 500)) incoming.set(p.id, paperRecord(p));
+      await pause();
+    }
     const changedIds = new Set<string>();
     const puts: DocRecord[] = [];
     for (const [id, rec] of incoming) {

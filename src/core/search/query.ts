@@ -142,7 +142,9 @@ export function runQuery(segments: Segment[], text: string, accept: (seg: Segmen
       let expanded: string[];
       if (isPattern({ ...clause, term: word })) {
         const set = new Set<string>();
-        for (const seg of segments) for (const t of seg.expand({ ...clause, term: word })) set.add(t);
+        // `word*` (the common case) is a binary search; other patterns use lunr's token-set automaton.
+        const prefix = (clause.editDistance ?? 0) === 0 && /^[^*]+\*$/.test(word) ? word.slice(0, -1) : undefined;
+        for (const seg of segments) for (const t of prefix ? seg.withPrefix(prefix) : seg.expand({ ...clause, term: word })) set.add(t);
         expanded = [...set];
       } else expanded = [word];
       expanded = expanded.filter((t) => {

@@ -64,7 +64,9 @@ export class Segment {
     const data = new Uint32Array(total);
     let i = 0;
     let at = 0;
-    for (const [term, list] of lists) {
+    // Terms in sorted order: prefix queries then binary-search the saved term list.
+    for (const term of [...lists.keys()].sort()) {
+      const list = lists.get(term)!;
       terms.set(term, i);
       offsets[i++] = at;
       data.set(list, at);
@@ -72,6 +74,24 @@ export class Segment {
     }
     offsets[i] = at;
     return new Segment(records, lengths, terms, offsets, data);
+  }
+
+  /** Terms in sorted order (the Map's insertion order for segments we built). */
+  private sortedTerms?: string[];
+
+  /** Every term starting with `prefix`, by binary search over the sorted terms. */
+  withPrefix(prefix: string): string[] {
+    const sorted = (this.sortedTerms ??= [...this.terms.keys()]);
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) out.push(sorted[i]);
+    return out;
   }
 
   /** The packed postings of a term, or undefined when no document here has it. */
@@ -127,7 +147,11 @@ export class Segment {
     if (at !== buf.length) throw new Error('segment: size mismatch');
     const terms = new Map<string, number>();
     header.terms.forEach((t, i) => terms.set(t, i));
-    return new Segment(header.docs, lengths, terms, offsets, data);
+    const seg = new Segment(header.docs, lengths, terms, offsets, data);
+    let sorted = true;
+    for (let i = 1; i < header.terms.length && sorted; i++) sorted = header.terms[i - 1] < header.terms[i];
+    if (sorted) seg.sortedTerms = header.terms;
+    return seg;
   }
 
   get size(): number {
