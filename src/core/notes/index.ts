@@ -163,9 +163,12 @@ function scan(source: string): ScannedNote {
   // markdown-it reads \r\n and \r as line ends and NUL as U+FFFD; doing the same keeps columns aligned.
   const lines = source.replace(/\0/g, '\uFFFD').split(/\r\n|\r|\n/);
   const fm = readFrontMatter(lines);
-  if (lines[0].startsWith('\uFEFF')) lines[0] = ` ${lines[0].slice(1)}`;
+  const bom = lines[0].startsWith('\uFEFF');
+  if (bom) lines[0] = ` ${lines[0].slice(1)}`;
   // Front matter lines are blanked, not removed, so token line numbers stay source line numbers.
-  const body = fm.lineCount ? lines.map((l, i) => (i < fm.lineCount ? '' : l)).join('\n') : lines.join('\n');
+  // (markdown-it normalises line ends and NULs itself, so a plain note is parsed as given.)
+  const body =
+    fm.lineCount > 0 ? '\n'.repeat(fm.lineCount) + lines.slice(fm.lineCount).join('\n') : bom ? lines.join('\n') : source;
   const tokens = parser().parse(body, {});
 
   const refs: PaperRef[] = [];
