@@ -64,7 +64,6 @@ export class EditorNoteIndex implements vscode.Disposable {
     this.status.show();
     try {
       const catalog = () => this.cite.services.catalog();
-      let notes = 0;
       for (const folder of folders) {
         const index = await NoteIndex.open({
           fs: nodeFileSystem,
@@ -79,10 +78,9 @@ export class EditorNoteIndex implements vscode.Disposable {
           `note index ${folder.name}: ${r.indexed} notes (${r.added} added, ${r.changed} changed, ${r.deleted} deleted, ${r.unchanged} unchanged)`,
         );
         this.indexes.set(folder.uri.toString(), { folder, index });
-        notes += r.indexed;
         await index.save();
       }
-      this.status.text = `$(book) ${notes} note${notes === 1 ? '' : 's'}`;
+      this.showCount();
       this.status.tooltip = 'Paper Notes: notes indexed — click to Search Notes by Topic';
     } catch (e) {
       this.status.text = '$(warning) Notes index';
@@ -102,7 +100,29 @@ export class EditorNoteIndex implements vscode.Disposable {
     return { fi, path: uri.path.slice(root.length + 1) };
   }
 
+  private showCount(): void {
+    let notes = 0;
+    for (const { index } of this.indexes.values()) notes += index.stats.notes;
+    this.status.text = `$(book) ${notes} note${notes === 1 ? '' : 's'}`;
+  }
+
+  /** Notes re-read since this index was opened: 0 after a warm start on unchanged notes. */
+  reindexedFiles(): number {
+    let n = 0;
+    for (const { index } of this.indexes.values()) n += index.stats.reindexedFiles;
+    return n;
+  }
+
+  /** Persists now (normally debounced after changes). */
+  save(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    return this.run(async () => {
+      for (const { index } of this.indexes.values()) await index.save();
+    });
+  }
+
   private afterChange(): void {
+    this.showCount();
     this.changed.fire();
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {

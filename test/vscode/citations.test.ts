@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { validateDailyItems } from '../../src/core/papers/validate';
 import type { Paper } from '../../src/core/papers/model';
 import { BIB_BEGIN } from '../../src/core/cite/bib-sync';
+import { EditorNoteIndex } from '../../src/vscode/note-index';
 import { extensionApi, fixtureItems, FIXTURE_DAY, until } from './support';
 
 const root = () => vscode.workspace.workspaceFolders![0].uri;
@@ -179,5 +180,16 @@ describe('Citations', function () {
     assert.ok(children.some((c) => c.kind === 'note' && c.uri.toString() === note.toString()));
     const item = api.dailyPapers.getTreeItem({ kind: 'paper', day: FIXTURE_DAY, paper: p });
     assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+
+    // A reload opens the persisted index: nothing is re-read, and the link is still there.
+    await notes.save();
+    const reopened = new EditorNoteIndex(api.citations);
+    try {
+      await reopened.settled();
+      assert.equal(reopened.reindexedFiles(), 0, 'warm start re-reads no note');
+      assert.ok(reopened.notesCiting(p.id).some((u) => u.toString() === note.toString()));
+    } finally {
+      reopened.dispose();
+    }
   });
 });
