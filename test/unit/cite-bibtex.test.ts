@@ -40,7 +40,7 @@ test('bibtexEntry writes a @misc with arXiv fields, protected title case, option
       '  author = {Müller, Hans and Lee, Ana},',
       '  title = {{BERT \\& \\{Friends\\}: 100\\% of\\_it}},',
       '  year = {2024},',
-      '  eprint = {2410.02604v2},',
+      '  eprint = {2410.02604},',
       '  archivePrefix = {arXiv},',
       '  url = {https://arxiv.org/abs/2410.02604},',
       '  keywords = {NLP, a\\#b},',

@@ -80,7 +80,8 @@ export function bibtexEntry(paper: Paper, key: string, options: BibtexOptions = 
   const year = paperYear(paper);
   if (year) fields.push(['year', String(year)]);
   const arxiv = parseArxivId(paper.id);
-  fields.push(['eprint', arxiv ? arxiv.id + (paper.version ?? '') : escapeBibtex(paper.id)]);
+  // Without the version, as arXiv's own BibTeX export writes it: the citation is to the paper, not one revision.
+  fields.push(['eprint', arxiv ? arxiv.id : escapeBibtex(paper.id)]);
   fields.push(['archivePrefix', 'arXiv']);
   // Old-style ids name their archive (hep-th/9901001); new-style ids do not say.
   const archive = arxiv && arxiv.id.includes('/') ? arxiv.id.slice(0, arxiv.id.indexOf('/')) : undefined;
