@@ -105,3 +105,13 @@ test('a warm start after changing files re-indexes only those files and equals a
   assert.equal(warm2.reindexedFiles, 3);
   assert.deepEqual(observe(warm2), await scratch(root));
 });
+
+test('changes run in call order: an editor buffer handed over during a reconcile is not overwritten by it', async () => {
+  const { root, storage } = scratchCorpus();
+  const index = await open(root, storage);
+  const reconciling = index.reconcile();
+  const updating = index.updateNote('recsys.md', '# Buffer\n\nquantization kernels, unsaved\n');
+  await Promise.all([reconciling, updating]);
+  assert.equal(index.search('quantization', { kind: 'notes' })[0]?.id, 'recsys.md');
+  assert.deepEqual(index.papersCitedBy('recsys.md'), []);
+});

@@ -7,13 +7,12 @@ import type { KeyMap } from '../cite/keys';
 import { scanNote as defaultScan, type ScannedNote } from '../notes/index';
 import { analyse, analyseWithCited, countTerms, type TermCounts } from './analyze';
 import { loadIndex, saveIndex, type FileEntry } from './persist';
-import { runQuery, parseQuery } from './query';
+import { runQuery } from './query';
+import { firstMatchingLine, toHit, type Hit } from './hits';
 import { citedIds, citedText, docKey, fieldsOf, fnv1a, noteRecord, paperRecord, type DocRecord, type NoteRecord, type PaperRecord } from './records';
 import { DEFAULT_POLICY, SegmentSet, type SegmentPolicy } from './segment-set';
 import type { Segment } from './segment';
-import { lead, snippet } from './snippet';
 import { decodeNote, globToRegExp, walkNotes, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, type Skipped } from './walk';
-import { queryTerm, termOf } from './analyze';
 
 export interface NoteIndexOptions {
   fs: FileSystem;
@@ -32,15 +31,7 @@ export interface NoteIndexOptions {
   policy?: Partial<SegmentPolicy>;
 }
 
-export interface Hit {
-  kind: 'note' | 'paper';
-  /** Note path (relative to the notes root) or arXiv id. */
-  id: string;
-  path?: string;
-  title: string;
-  score: number;
-  snippet: string;
-}
+export type { Hit };
 
 export interface SearchOptions {
   kind?: 'notes' | 'papers' | 'all';
@@ -65,7 +56,6 @@ export interface Links {
 const READ_BATCH = 32;
 /** Yields to the event loop (a macrotask, so timers and I/O callbacks of the host get their turn). */
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-const PROHIBITED = 3; // lunr.Query.presence.PROHIBITED
 
 export class NoteIndex {
   private readonly set: SegmentSet;
@@ -129,6 +119,53 @@ export class NoteIndex {
     };
   }
 
+  /**
+   * Changes run one at a time, in call order: a reconcile that read a file must not overwrite the newer
+   * text an editor event handed over meanwhile. Queries never wait.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Replaces the paper documents and the key map. Changed, added and removed papers are re-indexed, and
+   * so is every note whose cited papers (or key resolution) changed, so topic search stays current.
+   */
+  setPapers(papers: Paper[], keys: KeyMap): Promise<void> {
+    return this.serial(() => this.setPapersNow(papers, keys));
+  }
+
+  /** Walks the notes folder and brings the index in line with it: only new or changed files are read. */
+  reconcile(): Promise<ReconcileResult> {
+    return this.serial(() => this.reconcileNow());
+  }
+
+  /**
+   * (Re)indexes one note: from `text` (an editor buffer) or else from the file. A file that is not a
+   * note (wrong extension, too large, binary) is removed from the index instead.
+   */
+  updateNote(path: string, text?: string): Promise<void> {
+    return this.serial(() => this.updateNoteNow(path, text));
+  }
+
+  /** Removes a note, or every note under a removed folder. */
+  removeNote(path: string): Promise<void> {
+    return this.serial(() => this.removeNoteNow(path));
+  }
+
+  /** Moves a note (or a folder of notes) without re-reading the content. */
+  renameNote(from: string, to: string): Promise<void> {
+    return this.serial(() => this.renameNoteNow(from, to));
+  }
+
+  /** Compacts, seals the delta, and writes new segments plus the manifest (atomically). */
+  save(): Promise<void> {
+    return this.serial(() => this.saveNow());
+  }
+
   private analyseRecord(r: DocRecord) {
     if (r.kind === 'paper') return analyse(docKey(r), fieldsOf(r));
     const cited: TermCounts[] = [];
@@ -149,11 +186,7 @@ export class NoteIndex {
     this.citedBy = undefined;
   }
 
-  /**
-   * Replaces the paper documents and the key map. Changed, added and removed papers are re-indexed, and
-   * so is every note whose cited papers (or key resolution) changed, so topic search stays current.
-   */
-  async setPapers(papers: Paper[], keys: KeyMap): Promise<void> {
+  private async setPapersNow(papers: Paper[], keys: KeyMap): Promise<void> {
     // Hashing thousands of abstracts takes a while: do it in slices so the host's event loop keeps turning.
     const incoming = new Map<string, PaperRecord>();
     for (let i = 0; i < papers.length; i += 500) {
@@ -189,9 +222,8 @@ export class NoteIndex {
     if (changedIds.size || refresh.length) this.dirty = true;
   }
 
-  /** Walks the notes folder and brings the index in line with it: only new or changed files are read. */
-  async reconcile(): Promise<ReconcileResult> {
-    if (this.opts.papers) await this.setPapers(await this.opts.papers(), this.opts.keys ? await this.opts.keys() : this.keyMap);
+  private async reconcileNow(): Promise<ReconcileResult> {
+    if (this.opts.papers) await this.setPapersNow(await this.opts.papers(), this.opts.keys ? await this.opts.keys() : this.keyMap);
     const { fs, notesRoot } = this.opts;
     const walked = await walkNotes(fs, notesRoot, this.opts);
     const result: ReconcileResult = { added: 0, changed: 0, deleted: 0, unchanged: 0, skipped: [...walked.skipped], indexed: 0 };
@@ -255,28 +287,24 @@ export class NoteIndex {
     return this.include.some((r) => r.test(path)) && !this.exclude.some((r) => r.test(path));
   }
 
-  /**
-   * (Re)indexes one note: from `text` (an editor buffer) or else from the file. A file that is not a
-   * note (wrong extension, too large, binary) is removed from the index instead.
-   */
-  async updateNote(path: string, text?: string): Promise<void> {
-    if (!this.isNotePath(path)) return this.removeNote(path);
+  private async updateNoteNow(path: string, text?: string): Promise<void> {
+    if (!this.isNotePath(path)) return this.removeNoteNow(path);
     const { fs, notesRoot } = this.opts;
     const abs = joinPath(notesRoot, path);
     let entry: FileEntry;
     if (text === undefined) {
       const st = await fs.stat(abs);
-      if (!st || st.type !== 'file') return this.removeNote(path);
+      if (!st || st.type !== 'file') return this.removeNoteNow(path);
       const max = this.opts.maxFileBytes ?? 5 * 1024 * 1024;
       if (st.size > max) {
         this.skippedFiles[path] = [st.size, st.mtimeMs, `larger than ${max} bytes`];
-        return this.removeNote(path);
+        return this.removeNoteNow(path);
       }
       const bytes = await fs.readFile(abs);
       const decoded = decodeNote(bytes);
       if ('reason' in decoded) {
         this.skippedFiles[path] = [st.size, st.mtimeMs, decoded.reason];
-        return this.removeNote(path);
+        return this.removeNoteNow(path);
       }
       text = decoded.text;
       entry = [st.size, st.mtimeMs, fnv1a(bytes)];
@@ -302,15 +330,13 @@ export class NoteIndex {
     this.citedBy = undefined;
   }
 
-  /** Removes a note, or every note under a removed folder. */
-  async removeNote(path: string): Promise<void> {
+  private async removeNoteNow(path: string): Promise<void> {
     const prefix = `${path.replace(/\/+$/, '')}/`;
     for (const p of [...this.notes.keys()]) if (p === path || p.startsWith(prefix)) this.dropNote(p);
     for (const p of Object.keys(this.skippedFiles)) if (p === path || p.startsWith(prefix)) delete this.skippedFiles[p];
   }
 
-  /** Moves a note (or a folder of notes) without re-reading the content. */
-  async renameNote(from: string, to: string): Promise<void> {
+  private async renameNoteNow(from: string, to: string): Promise<void> {
     const moves: Array<[string, string]> = [];
     if (this.notes.has(from)) moves.push([from, to]);
     else {
@@ -342,23 +368,7 @@ export class NoteIndex {
   }
 
   private hit(r: DocRecord, score: number, terms: Set<string>): Hit {
-    if (r.kind === 'paper') {
-      const text = snippet(r.abstract, terms) ?? snippet(r.title, terms) ?? lead(r.abstract);
-      return { kind: 'paper', id: r.id, title: r.title, score, snippet: text };
-    }
-    let text = snippet(r.text, terms) ?? snippet(r.headings.join(' · '), terms);
-    if (text === undefined) {
-      // Found through a cited paper: say which one, with its matching words.
-      for (const id of citedIds(r, this.keyToId)) {
-        const p = this.papers.get(id);
-        const s = p && (snippet(p.abstract, terms) ?? snippet(p.title, terms));
-        if (s) {
-          text = `cites ${p.title}: ${s}`;
-          break;
-        }
-      }
-    }
-    return { kind: 'note', id: r.path, path: r.path, title: r.title, score, snippet: text ?? lead(r.text) };
+    return toHit(r, score, terms, (note) => citedIds(note, this.keyToId).flatMap((id) => this.papers.get(id) ?? []));
   }
 
   /**
@@ -366,18 +376,8 @@ export class NoteIndex {
    * undefined when only the note's cited papers matched.
    */
   async matchLine(path: string, query: string): Promise<number | undefined> {
-    const words = parseQuery(query).filter((c) => c.presence !== PROHIBITED);
-    const exact = new Set(words.filter((c) => c.usePipeline).map((c) => queryTerm(c.term)));
-    const prefixes = words.filter((c) => !c.usePipeline).map((c) => c.term.replace(/\*/g, ''));
     const bytes = await this.opts.fs.readFile(joinPath(this.opts.notesRoot, path));
-    const lines = new TextDecoder().decode(bytes).split(/\r?\n/);
-    for (let i = 0; i < lines.length; i++) {
-      for (const w of lines[i].toLowerCase().split(/[\s-]+/)) {
-        const t = w && termOf(w);
-        if (t && (exact.has(t) || prefixes.some((p) => p && t.startsWith(p)))) return i;
-      }
-    }
-    return undefined;
+    return firstMatchingLine(new TextDecoder().decode(bytes), query);
   }
 
   private graph(): Map<string, string[]> {
@@ -426,7 +426,7 @@ export class NoteIndex {
     return n;
   }
 
-  async save(): Promise<void> {
+  private async saveNow(): Promise<void> {
     this.set.compact();
     this.set.seal();
     this.nextId = await saveIndex(this.opts.fs, this.opts.storageDir, {
