@@ -87,6 +87,17 @@ export default async function ({ page, shot, log }) {
   const key = /Two\. \[@([^\]]+)\]/.exec(afterOne)[1];
   log(`inserted [@${key}] for ${paper.id}`);
   await shot('insert');
+  // The injection grammar gives the key its own scope (Developer: Inspect Editor Tokens and Scopes).
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await palette(page, 'Developer: Inspect Editor Tokens and Scopes');
+  const inspect = page.locator('.token-inspect-widget');
+  await inspect.waitFor();
+  const scopes = await inspect.innerText();
+  expect(scopes.includes('entity.name.tag.citation-key.markdown') && scopes.includes('meta.citation.pandoc.markdown'), `citation scopes:\n${scopes}`);
+  await shot('scopes');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('End');
   await page.keyboard.press(`${mod}+Z`);
   await waitText(page, 'undo', (t) => !t.includes(`[@${key}]`) && t.includes('Two. '));
   await shot('undo');

@@ -110,6 +110,24 @@ describe('Citations', function () {
     assert.ok(!/command:[^)]*\?/.test(md), 'no command link with arguments');
   });
 
+  it('links a stub to the abstract and resolves Go to Definition to a read-only paper document', async () => {
+    const p = papers.find((x) => x.id === '9999.00008')!;
+    const editor = await markdownEditor(`Cites [@${keys[p.id]}] and arXiv:${p.id}.`);
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', editor.document.uri);
+    const ours = links.filter((l) => l.target?.scheme === 'command');
+    assert.equal(ours.length, 2, JSON.stringify(links.map((l) => l.target?.toString())));
+    for (const l of ours) {
+      assert.equal(l.target!.path, 'paperNotes.openPaper');
+      assert.deepEqual(JSON.parse(decodeURIComponent(l.target!.query)), [p.id]);
+    }
+    const defs = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
+      'vscode.executeDefinitionProvider', editor.document.uri, new vscode.Position(0, 9));
+    const uri = defs.map((d) => ('uri' in d ? d.uri : d.targetUri)).find((u) => u.scheme === 'paper-notes-paper');
+    assert.ok(uri, 'a paper document');
+    const doc = await vscode.workspace.openTextDocument(uri!);
+    assert.ok(doc.getText().startsWith(`# ${p.title}`));
+  });
+
   it('warns about an unknown key, with a quick fix that opens Insert Citation', async () => {
     const editor = await markdownEditor('Unknown [@nosuchkey2026] and known [@' + keys['9999.00004'] + '].');
     const diags = await until('diagnostic', () => {
