@@ -9,6 +9,7 @@ import { analyse, analyseWithCited, countTerms, type TermCounts } from './analyz
 import { loadIndex, saveIndex, type FileEntry } from './persist';
 import { runQuery } from './query';
 import { firstMatchingLine, toHit, type Hit } from './hits';
+import { LinkGraph, type Links } from './link-graph';
 import { citedIds, citedText, docKey, fieldsOf, fnv1a, noteRecord, paperRecord, type DocRecord, type NoteRecord, type PaperRecord } from './records';
 import { DEFAULT_POLICY, SegmentSet, type SegmentPolicy } from './segment-set';
 import type { Segment } from './segment';
@@ -48,10 +49,7 @@ export interface ReconcileResult {
   indexed: number;
 }
 
-export interface Links {
-  papers: Record<string, string[]>;
-  notes: Record<string, string[]>;
-}
+export type { Links };
 
 const READ_BATCH = 32;
 /** Yields to the event loop (a macrotask, so timers and I/O callbacks of the host get their turn). */
@@ -67,7 +65,7 @@ export class NoteIndex {
   private skippedFiles: Record<string, [number, number, string]> = {};
   private written = new Map<Segment, string>();
   private nextId = 0;
-  private citedBy?: Map<string, string[]>;
+  private readonly graph = new LinkGraph();
   /** Keyed by the record object, so a changed paper (a new record) never reuses stale counts. */
   private citedCounts = new WeakMap<PaperRecord, TermCounts>();
   private readonly scan: (markdown: string) => ScannedNote;
@@ -183,7 +181,8 @@ export class NoteIndex {
   private setKeys(keys: KeyMap): void {
     this.keyMap = { ...keys };
     this.keyToId = new Map(Object.entries(keys).map(([id, key]) => [key, id]));
-    this.citedBy = undefined;
+    this.graph.clear();
+    for (const note of this.notes.values()) this.graph.set(note.path, citedIds(note, this.keyToId));
   }
 
   private async setPapersNow(papers: Paper[], keys: KeyMap): Promise<void> {
@@ -274,8 +273,7 @@ export class NoteIndex {
     }
     for (const path of Object.keys(this.files)) if (!seen.has(path)) delete this.files[path];
     this.skippedFiles = nextSkipped;
-    for (const r of puts) this.notes.set(r.path, r);
-    this.citedBy = undefined;
+    for (const r of puts) this.setNote(r);
     await this.set.putMany(puts, pause);
     this.reindexedFiles += puts.length;
     result.indexed = this.notes.size;
@@ -316,18 +314,22 @@ export class NoteIndex {
     this.dirty = true;
     this.files[path] = entry;
     const rec = noteRecord(path, this.scan(text));
-    this.notes.set(path, rec);
-    this.citedBy = undefined;
+    this.setNote(rec);
     this.set.put([rec]);
     this.reindexedFiles++;
+  }
+
+  private setNote(rec: NoteRecord): void {
+    this.notes.set(rec.path, rec);
+    this.graph.set(rec.path, citedIds(rec, this.keyToId));
   }
 
   private dropNote(path: string): void {
     this.dirty = true;
     this.notes.delete(path);
+    this.graph.delete(path);
     delete this.files[path];
     this.set.drop(`n:${path}`);
-    this.citedBy = undefined;
   }
 
   private async removeNoteNow(path: string): Promise<void> {
@@ -351,12 +353,11 @@ export class NoteIndex {
       if (!this.isNotePath(b)) continue;
       const st = await this.opts.fs.stat(joinPath(this.opts.notesRoot, b));
       const moved: NoteRecord = { ...rec, path: b, title: rec.title };
-      this.notes.set(b, moved);
+      this.setNote(moved);
       this.files[b] = st && entry ? [st.size, st.mtimeMs, entry[2]] : [0, -1, ''];
       puts.push(moved);
     }
     this.set.put(puts);
-    this.citedBy = undefined;
   }
 
   search(query: string, opts: SearchOptions = {}): Hit[] {
@@ -380,38 +381,17 @@ export class NoteIndex {
     return firstMatchingLine(new TextDecoder().decode(bytes), query);
   }
 
-  private graph(): Map<string, string[]> {
-    if (this.citedBy) return this.citedBy;
-    const by = new Map<string, string[]>();
-    for (const note of [...this.notes.values()].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-      for (const id of citedIds(note, this.keyToId)) {
-        let list = by.get(id);
-        if (!list) by.set(id, (list = []));
-        list.push(note.path);
-      }
-    }
-    return (this.citedBy = by);
-  }
-
   /** The link graph; ids without version, lists sorted. Notes citing nothing are left out. */
   links(): Links {
-    const papers: Record<string, string[]> = {};
-    for (const id of [...this.graph().keys()].sort()) papers[id] = this.graph().get(id)!;
-    const notes: Record<string, string[]> = {};
-    for (const path of [...this.notes.keys()].sort()) {
-      const ids = this.papersCitedBy(path);
-      if (ids.length) notes[path] = ids;
-    }
-    return { papers, notes };
+    return this.graph.links();
   }
 
   notesCiting(paperId: string): string[] {
-    return [...(this.graph().get(paperId.replace(/v\d+$/, '')) ?? [])];
+    return this.graph.notesCiting(paperId);
   }
 
   papersCitedBy(path: string): string[] {
-    const note = this.notes.get(path);
-    return note ? citedIds(note, this.keyToId).sort() : [];
+    return this.graph.papersCitedBy(path);
   }
 
   /** Citation keys a note uses that no paper has: for diagnostics. */
