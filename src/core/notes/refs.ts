@@ -4,13 +4,13 @@
 /** One `@key` found inside a citation group; offsets are relative to the text given to the parser. */
 export interface KeyAt {
   key: string;
-  /** Offset of `@` (or of `-` for `-@key`, excluded: the range covers `@key`). */
+  /** Offset of `@` (the `-` of a suppress-author `-@key` is left out). */
   start: number;
   end: number;
 }
 
 // Pandoc: starts with a letter, digit or _; internal punctuation :.#$%&-+?<>~/ when followed by a regular
-// character; `:` or `/` may also precede `/` (URL-like keys). `@{…}` braces any key.
+// character; `:` or `/` may also precede `/` (URL-like keys). `@{…}` braces a key of other characters (no spaces).
 const KEY_AT = /(^|\s)-?@(?:\{([^{}\s]+)\}|([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_])|[:/](?=\/))*))/u;
 
 /**
