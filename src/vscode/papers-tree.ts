@@ -179,7 +179,9 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     const state = this.days.get(day);
     const item = new vscode.TreeItem(day, day === s.today ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `day:${day}`;
-    const count = state?.papers ? `${state.papers.length} paper${state.papers.length === 1 ? '' : 's'}` : '';
+    const total = state?.papers?.length;
+    const shown = total !== undefined && this.filterText ? this.visible(state!.papers!).length : total;
+    const count = total === undefined ? '' : `${shown === total ? '' : `${shown} of `}${total} paper${total === 1 ? '' : 's'}`;
     const tag = day === s.today ? 'today' : weekday(day);
     item.description = [tag, count, state?.error ? 'refresh failed' : ''].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(state?.error ? 'warning' : 'calendar');
@@ -302,6 +304,8 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const setContext = () => {
     view.description = provider.status() || undefined;
+    // The description is hidden when the view is alone in its container; the message always shows.
+    view.message = provider.filter ? `Showing papers matching “${provider.filter}” — clear the filter to see all.` : undefined;
     void vscode.commands.executeCommand('setContext', 'paperNotes.sortBy', provider.sort);
     void vscode.commands.executeCommand('setContext', 'paperNotes.filterActive', provider.filter !== '');
   };

@@ -10,6 +10,9 @@ const hostileValid = new Set(JSON.parse(readFileSync(join(repoRoot, 'test/fixtur
   .map((i) => i?.paper)
   .filter((p) => typeof p?.id === 'string' && /^\d{4}\.\d{4,5}(v\d+)?$/.test(p.id) && typeof p.title === 'string' && p.title.trim())
   .map((p) => p.id.replace(/v\d+$/, ''))).size;
+/** First of the walks: it starts from the fresh profile's welcome view. */
+export const order = 0;
+
 const seed = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/days', `${FIXTURE_DAY}.json`), 'utf8'))
   .map((i) => i.paper)
   .sort((a, b) => b.upvotes - a.upvotes);
@@ -58,6 +61,23 @@ export default async function ({ page, fixture, shot, log }) {
   await error.waitFor({ state: 'detached' });
   await treeRow(page, HOSTILE_DAY).filter({ hasText: `${hostileValid} papers` }).waitFor();
   await shot('recovered');
+
+  // Filter from the view's title bar: the view's description shows it, and only matching rows remain.
+  const sidebar = page.locator('.part.sidebar');
+  await sidebar.locator('.composite.title').hover(); // title actions show on hover
+  await sidebar.locator('.composite.title .action-label[aria-label="Filter Papers…"]').click();
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.fill('Nash');
+  await page.keyboard.press('Enter');
+  await view.locator('.message', { hasText: 'Showing papers matching “Nash”' }).waitFor();
+  await treeRow(page, HOSTILE_DAY).filter({ hasText: `of ${hostileValid} papers` }).waitFor();
+  await treeRow(page, 'Nash Learning from Human Feedback').first().waitFor();
+  await treeRow(page, 'Consistency-guided Prompt Learning').first().waitFor({ state: 'detached' });
+  await shot('filtered');
+  await sidebar.locator('.composite.title').hover();
+  await sidebar.locator('.composite.title .action-label[aria-label="Clear Filter"]').click();
+  await treeRow(page, 'Consistency-guided Prompt Learning').first().waitFor();
+  await view.locator('.message', { hasText: 'Showing papers matching' }).waitFor({ state: 'hidden' });
 
   // A hostile title from that day renders as literal text in the webview, not as markup.
   await treeRow(page, '<script>alert("title")').first().click();

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { PapersTreeProvider, type Node } from '../../src/vscode/papers-tree';
+import type { Services } from '../../src/vscode/services';
 import { clearFaults, extensionApi, fault, fixtureItems, FIXTURE_DAY, HOSTILE_DAY, requestsFor } from './support';
 
 const dayNode = (day: string): Node => ({ kind: 'day', day });
@@ -29,9 +30,32 @@ describe('Daily Papers view', () => {
     for (const items of Object.values(pkg.contributes.menus) as Array<Array<{ command: string }>>) for (const i of items) assert.ok(declared.has(i.command), i.command);
   });
 
-  it('is empty (welcome view) until started, then lists the last N days newest first', async () => {
+  it('is empty (welcome view) on a profile that never fetched, and starts with Show Daily Papers', async () => {
+    // A provider over a never-used profile (empty global state, empty cache), independent of test order.
+    const api = await extensionApi();
+    const memory = new Map<string, unknown>();
+    const globalState = { get: (k: string, d?: unknown) => (memory.has(k) ? memory.get(k) : d), update: async (k: string, v: unknown) => void memory.set(k, v) };
+    const neverUsed = {
+      context: { globalState },
+      settings: () => api.services.settings(),
+      catalog: () => ({ cachedDays: async () => [] }),
+      onDidChangePapers: () => new vscode.Disposable(() => undefined),
+      onDidChangePaperNotes: () => new vscode.Disposable(() => undefined),
+      notesCiting: () => [],
+      log: () => api.services.log(),
+    } as unknown as Services;
+    const provider = new PapersTreeProvider(neverUsed);
+    try {
+      assert.deepEqual(await provider.getChildren(), []);
+      await provider.start();
+      assert.deepEqual((await provider.getChildren()).map((n) => n.day), [FIXTURE_DAY, HOSTILE_DAY, '2026-07-28']);
+    } finally {
+      provider.dispose();
+    }
+  });
+
+  it('lists the last N days newest first, today expanded', async () => {
     const { dailyPapers } = await extensionApi();
-    assert.deepEqual(await dailyPapers.getChildren(), []);
     await vscode.commands.executeCommand('paperNotes.showDailyPapers');
     const top = await dailyPapers.getChildren();
     assert.deepEqual(top.map((n) => n.day), [FIXTURE_DAY, HOSTILE_DAY, '2026-07-28']);
@@ -68,6 +92,7 @@ describe('Daily Papers view', () => {
       assert.ok(filtered.length > 0 && filtered.length < 69, `filtered to ${filtered.length}`);
       for (const p of filtered) assert.ok(JSON.stringify([p.title, p.authors, p.aiKeywords, p.id]).toLowerCase().includes('diffusion'));
       assert.equal(dailyPapers.status(), 'filter: “diffusion”');
+      assert.match(String(dailyPapers.getTreeItem(dayNode(FIXTURE_DAY)).description), new RegExp(`^today · ${filtered.length} of 69 papers$`));
       await vscode.commands.executeCommand('paperNotes.sortByTitle');
       const byTitle = papersOf(await dailyPapers.getChildren(dayNode(FIXTURE_DAY)));
       assert.deepEqual(byTitle.map((p) => p.title), [...filtered.map((p) => p.title)].sort((a, b) => a.localeCompare(b)));
