@@ -13,7 +13,7 @@ const keys = seedKeys(papers);
 const QUERIES = ['reward model', 'language feedback', 'lifelong behavior', 'continual', 'distillation student', 'prun*',
   '+feedback -hindsight', 'title:extreme', 'hindsight', 'tokens budget'];
 
-function open(root: string, storage: string, policy?: { deltaMax: number }) {
+function open(root: string, storage: string, policy?: { deltaMax: number; maxSmallSegments?: number }) {
   return NoteIndex.open({ fs: nodeFileSystem, storageDir: storage, notesRoot: root, papers: async () => papers, keys: async () => keys, policy });
 }
 
@@ -43,7 +43,7 @@ async function scratch(root: string) {
 test('after edit / add / delete / rename events, search and links equal a from-scratch build', async () => {
   for (const deltaMax of [64, 2]) { // 2: the delta seals on almost every change, exercising tombstones
     const { root, storage } = scratchCorpus();
-    const index = await open(root, storage, { deltaMax });
+    const index = await open(root, storage, { deltaMax, maxSmallSegments: deltaMax === 2 ? 1 : 4 });
     await index.reconcile();
     const before = observe(index);
     mutate(root);
@@ -56,7 +56,9 @@ test('after edit / add / delete / rename events, search and links equal a from-s
     assert.deepEqual(after, await scratch(root));
     assert.equal(index.reindexedFiles, 7 + 2, 'a rename re-reads nothing');
     // Compaction reorganises segments without changing any answer.
-    index.compact();
+    const segmentsBefore = index.stats.segments;
+    const merged = await index.compact();
+    if (deltaMax === 2) assert.ok(merged > 0 && index.stats.segments < segmentsBefore, 'many small segments get merged');
     await index.save();
     assert.deepEqual(observe(index), after);
   }

@@ -400,14 +400,18 @@ export class NoteIndex {
   }
 
   /** Background work: merges small and tombstone-heavy segments. Returns documents re-analysed. */
-  compact(): number {
-    const n = this.set.compact();
+  compact(): Promise<number> {
+    return this.serial(() => this.compactNow());
+  }
+
+  private async compactNow(): Promise<number> {
+    const n = await this.set.compact(pause);
     if (n) this.dirty = true;
     return n;
   }
 
   private async saveNow(): Promise<void> {
-    this.set.compact();
+    await this.compactNow();
     this.set.seal();
     this.nextId = await saveIndex(this.opts.fs, this.opts.storageDir, {
       notesRoot: this.opts.notesRoot,

@@ -92,16 +92,7 @@ export class SegmentSet {
     for (const r of records) this.dropFromDelta(docKey(r));
     for (let i = 0; i < records.length; i += this.policy.segmentSize) {
       const chunk = records.slice(i, i + this.policy.segmentSize);
-      const analysed: AnalysedDoc[] = [];
-      let started = Date.now();
-      for (let j = 0; j < chunk.length; j += 25) {
-        for (const a of this.analyse(chunk.slice(j, j + 25))) analysed.push(a);
-        if (Date.now() - started >= sliceMs) {
-          await pause();
-          started = Date.now();
-        }
-      }
-      this.addSealed(Segment.build(chunk, analysed));
+      this.addSealed(Segment.build(chunk, await this.analyseSliced(chunk, pause, sliceMs)));
       await pause();
     }
   }
@@ -152,10 +143,10 @@ export class SegmentSet {
   }
 
   /**
-   * Merges small segments and rebuilds tombstone-heavy ones; drops empty ones.
-   * Returns the number of documents re-analysed (0 when nothing needed doing).
+   * Merges small segments and rebuilds tombstone-heavy ones; drops empty ones. Re-analysis runs in time
+   * slices (see `putMany`). Returns the number of documents re-analysed (0 when nothing needed doing).
    */
-  compact(): number {
+  async compact(pause: () => Promise<void>): Promise<number> {
     const { segmentSize, maxDeadRatio, maxSmallSegments } = this.policy;
     this.sealed = this.sealed.filter((s) => s.liveCount > 0);
     const heavy = this.sealed.filter((s) => s.deadCount / s.size > maxDeadRatio);
@@ -164,12 +155,36 @@ export class SegmentSet {
     if (victims.length === 0) return 0;
     const records: DocRecord[] = [];
     for (const seg of victims) seg.docs.forEach((r, ord) => !seg.dead[ord] && records.push(r));
-    this.sealed = this.sealed.filter((s) => !victims.includes(s));
-    for (const r of records) this.where.delete(docKey(r));
+    // Build the replacements first; queries keep using the old segments meanwhile. A document changed
+    // during the build lands in the delta, which wins over the rebuilt copy (see addSealed).
+    const built: Segment[] = [];
     for (let i = 0; i < records.length; i += segmentSize) {
       const chunk = records.slice(i, i + segmentSize);
-      this.addSealed(Segment.build(chunk, this.analyse(chunk)));
+      built.push(Segment.build(chunk, await this.analyseSliced(chunk, pause)));
+      await pause();
+    }
+    const stillLive = new Set<string>();
+    for (const seg of victims) seg.docs.forEach((r, ord) => !seg.dead[ord] && stillLive.add(docKey(r)));
+    this.sealed = this.sealed.filter((s) => !victims.includes(s));
+    for (const r of records) if (stillLive.has(docKey(r))) this.where.delete(docKey(r));
+    for (const seg of built) {
+      // Documents removed or replaced while we were building must not come back.
+      seg.docs.forEach((r, ord) => !stillLive.has(docKey(r)) && seg.kill(ord));
+      this.addSealed(seg);
     }
     return records.length;
+  }
+
+  private async analyseSliced(records: DocRecord[], pause: () => Promise<void>, sliceMs = 25): Promise<AnalysedDoc[]> {
+    const analysed: AnalysedDoc[] = [];
+    let started = Date.now();
+    for (let j = 0; j < records.length; j += 25) {
+      for (const a of this.analyse(records.slice(j, j + 25))) analysed.push(a);
+      if (Date.now() - started >= sliceMs) {
+        await pause();
+        started = Date.now();
+      }
+    }
+    return analysed;
   }
 }
