@@ -146,6 +146,9 @@ export default async function ({ page, shot, log }) {
   log(`preview shows "${await link.innerText()}"`);
   await shot('preview');
   await page.keyboard.press(`${mod}+W`); // close the preview
+  await page.locator('.tabs-container .tab', { hasText: 'second.md' }).first().click();
+  await page.keyboard.press(`${mod}+W`); // and the note: picking the search hit must open it again
+  await page.locator('.tabs-container .tab', { hasText: 'second.md' }).waitFor({ state: 'detached' });
 
   // 6. Search Notes by Topic: a word of the cited paper's topic finds second.md.
   const topic = paper.title.split(/\W+/).filter((w) => w.length > 6)[0];
@@ -156,7 +159,8 @@ export default async function ({ page, shot, log }) {
   const hit = qi.locator('.monaco-list-row', { hasText: 'second.md' }).first();
   await hit.waitFor();
   await shot('topic-search');
-  await page.keyboard.press('Escape');
+  await hit.click();
+  await page.locator('.tabs-container .tab.active', { hasText: 'second.md' }).waitFor();
 
   // 7. The paper's tree item lists the note.
   const row = treeRow(page, paper.title).first();
