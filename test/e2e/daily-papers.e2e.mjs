@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../harness/code-server.mjs';
 import { FIXTURE_DAY, HOSTILE_DAY } from '../harness/settings.mjs';
-import { expect, treeRow, webview, widenSidebar } from './workbench.mjs';
+import { expect, runCommand, treeRow, webview, widenSidebar } from './workbench.mjs';
 
 const hostileValid = new Set(JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/days', `${HOSTILE_DAY}.json`), 'utf8'))
   .map((i) => i?.paper)
@@ -45,6 +45,14 @@ export default async function ({ page, fixture, shot, log }) {
   await page.locator('.tabs-container .tab', { hasText: seed[0].title.slice(0, 30) }).first().waitFor();
   await shot('abstract');
   log(`abstract of ${seed[0].id} shown`);
+
+  // The panel survives a window reload: the webview saved the paper id (setState), the serializer restores it.
+  const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+  await runCommand(page, 'Developer: Reload Window'); // flushes the workbench state, unlike a bare page reload
+  await reloaded;
+  await page.locator('.monaco-workbench').waitFor();
+  await webview(page).locator('#title', { hasText: seed[0].title }).waitFor();
+  log('abstract restored after reload');
 
   // A failing day: the fixture server answers HTML; the day shows an error item with the reason.
   fixture.setFault(HOSTILE_DAY, 'html');
