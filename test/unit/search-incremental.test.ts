@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, mkdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NoteIndex } from '../../src/core/search';
+import { NoteIndex, prepareNote } from '../../src/core/search';
+import { scanNote } from '../../src/core/notes/index';
 import { nodeFileSystem } from '../../src/cli/node-fs';
 import { scratchCorpus, seedKeys, seedPapers } from '../support/search-fixtures';
 
@@ -116,4 +117,21 @@ test('changes run in call order: an editor buffer handed over during a reconcile
   await Promise.all([reconciling, updating]);
   assert.equal(index.search('quantization', { kind: 'notes' })[0]?.id, 'recsys.md');
   assert.deepEqual(index.papersCitedBy('recsys.md'), []);
+});
+
+test('an injected preparer (the worker-thread seam) builds the same index as the inline path', async () => {
+  const { root, storage } = scratchCorpus();
+  const seen: string[] = [];
+  const prepared = await NoteIndex.open({
+    fs: nodeFileSystem, storageDir: storage, notesRoot: root, papers: async () => papers, keys: async () => keys,
+    // Stands in for a worker pool: async, and only (path, text) crosses the boundary.
+    prepare: async (files) => {
+      await new Promise((r) => setTimeout(r, 1));
+      seen.push(...files.map((f) => f.path));
+      return files.map((f) => prepareNote(f.path, f.text, scanNote));
+    },
+  });
+  await prepared.reconcile();
+  assert.equal(seen.length, 7);
+  assert.deepEqual(observe(prepared), await scratch(root));
 });

@@ -6,3 +6,4 @@ export { walkNotes, decodeNote, DEFAULT_INCLUDE, DEFAULT_EXCLUDE, DEFAULT_MAX_FI
 export { FIELDS, FIELD_BOOSTS, type DocFields } from './analyze';
 export { fieldsOf, noteRecord, paperRecord, type DocRecord } from './records';
 export { DEFAULT_POLICY, type SegmentPolicy } from './segment-set';
+export { prepareNote, type NotePreparer, type PreparedNote } from './prepare';

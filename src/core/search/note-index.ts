@@ -5,12 +5,14 @@ import { joinPath, type FileSystem } from '../fs';
 import type { Paper } from '../papers/model';
 import type { KeyMap } from '../cite/keys';
 import { scanNote as defaultScan, type ScannedNote } from '../notes/index';
-import { analyse, analyseWithCited, countTerms, type TermCounts } from './analyze';
+import { analyse, analyseWithCited, type AnalysedDoc } from './analyze';
 import { loadIndex, saveIndex, type FileEntry } from './persist';
 import { runQuery } from './query';
 import { firstMatchingLine, toHit, type Hit } from './hits';
 import { LinkGraph, type Links } from './link-graph';
-import { citedIds, citedText, docKey, fieldsOf, fnv1a, noteRecord, paperRecord, type DocRecord, type NoteRecord, type PaperRecord } from './records';
+import { Citations } from './citations';
+import { withCited, type NotePreparer } from './prepare';
+import { docKey, fieldsOf, fnv1a, noteRecord, type DocRecord, type NoteRecord } from './records';
 import { DEFAULT_POLICY, SegmentSet, type SegmentPolicy } from './segment-set';
 import type { Segment } from './segment';
 import { decodeNote, globToRegExp, walkNotes, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, type Skipped } from './walk';
@@ -30,6 +32,8 @@ export interface NoteIndexOptions {
   /** Defaults to the Markdown scanner; tests may pass their own. */
   scan?: (markdown: string) => ScannedNote;
   policy?: Partial<SegmentPolicy>;
+  /** Scans and analyses batches of changed notes, e.g. in worker threads; inline when absent. */
+  prepare?: NotePreparer;
 }
 
 export type { Hit };
@@ -52,22 +56,21 @@ export interface ReconcileResult {
 export type { Links };
 
 const READ_BATCH = 32;
+const PREPARE_BATCH = 512;
 /** Yields to the event loop (a macrotask, so timers and I/O callbacks of the host get their turn). */
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class NoteIndex {
   private readonly set: SegmentSet;
   private readonly notes = new Map<string, NoteRecord>();
-  private readonly papers = new Map<string, PaperRecord>();
-  private keyMap: KeyMap = {};
-  private keyToId = new Map<string, string>();
+  private readonly citations = new Citations();
   private files: Record<string, FileEntry> = {};
   private skippedFiles: Record<string, [number, number, string]> = {};
   private written = new Map<Segment, string>();
   private nextId = 0;
   private readonly graph = new LinkGraph();
-  /** Keyed by the record object, so a changed paper (a new record) never reuses stale counts. */
-  private citedCounts = new WeakMap<PaperRecord, TermCounts>();
+  /** Analyses made by an injected preparer, consumed when the notes are put into segments. */
+  private readonly preAnalysed = new Map<string, AnalysedDoc>();
   private readonly scan: (markdown: string) => ScannedNote;
   private readonly include: RegExp[];
   private readonly exclude: RegExp[];
@@ -96,7 +99,7 @@ export class NoteIndex {
         segment.docs.forEach((r, ord) => {
           if (segment.dead[ord]) return;
           if (r.kind === 'note') index.notes.set(r.path, r);
-          else index.papers.set(r.id, r);
+          else index.citations.papers.set(r.id, r);
         });
       }
       index.files = loaded.manifest.files;
@@ -110,7 +113,7 @@ export class NoteIndex {
   get stats() {
     return {
       notes: this.notes.size,
-      papers: this.papers.size,
+      papers: this.citations.papers.size,
       segments: this.set.segments().length,
       deltaDocs: this.set.deltaSize,
       reindexedFiles: this.reindexedFiles,
@@ -166,69 +169,45 @@ export class NoteIndex {
 
   private analyseRecord(r: DocRecord) {
     if (r.kind === 'paper') return analyse(docKey(r), fieldsOf(r));
-    const cited: TermCounts[] = [];
-    for (const id of citedIds(r, this.keyToId)) {
-      const p = this.papers.get(id);
-      if (!p) continue;
-      // Notes cite the same papers over and over: tokenise each paper's text once, not once per citer.
-      let counts = this.citedCounts.get(p);
-      if (!counts) this.citedCounts.set(p, (counts = countTerms(citedText(p))));
-      cited.push(counts);
-    }
-    return analyseWithCited(docKey(r), fieldsOf(r), cited);
+    const cited = this.citations.citedCounts(r);
+    const own = this.preAnalysed.get(docKey(r));
+    return own ? withCited(own, cited) : analyseWithCited(docKey(r), fieldsOf(r), cited);
   }
+
 
   private setKeys(keys: KeyMap): void {
-    this.keyMap = { ...keys };
-    this.keyToId = new Map(Object.entries(keys).map(([id, key]) => [key, id]));
+    this.citations.setKeys(keys);
     this.graph.clear();
-    for (const note of this.notes.values()) this.graph.set(note.path, citedIds(note, this.keyToId));
+    for (const note of this.notes.values()) this.graph.set(note.path, this.citations.idsOf(note));
   }
 
+
   private async setPapersNow(papers: Paper[], keys: KeyMap): Promise<void> {
-    // Hashing thousands of abstracts takes a while: do it in slices so the host's event loop keeps turning.
-    const incoming = new Map<string, PaperRecord>();
-    for (let i = 0; i < papers.length; i += 500) {
-      for (const p of papers.slice(i, i + 500)) incoming.set(p.id, paperRecord(p));
-      await pause();
-    }
-    const changedIds = new Set<string>();
-    const puts: DocRecord[] = [];
-    for (const [id, rec] of incoming) {
-      if (this.papers.get(id)?.hash === rec.hash) continue;
-      changedIds.add(id);
-      puts.push(rec);
-    }
-    for (const id of this.papers.keys()) if (!incoming.has(id)) changedIds.add(id);
-    const oldKeyToId = this.keyToId;
+    const changes = await this.citations.diff(papers, pause);
+    const oldKeyToId = this.citations.keyToId;
     this.setKeys(keys);
     const refresh: DocRecord[] = [];
     for (const note of this.notes.values()) {
-      const before = citedIds(note, oldKeyToId);
-      const after = citedIds(note, this.keyToId);
+      const before = this.citations.idsOf(note, oldKeyToId);
+      const after = this.citations.idsOf(note);
       const same = before.length === after.length && before.every((id, i) => id === after[i]);
-      if (!same || after.some((id) => changedIds.has(id))) refresh.push(note);
+      if (!same || after.some((id) => changes.changedIds.has(id))) refresh.push(note);
     }
-    for (const id of changedIds) {
-      if (incoming.has(id)) this.papers.set(id, incoming.get(id)!);
-      else {
-        this.papers.delete(id);
-        this.set.drop(`p:${id}`);
-      }
-    }
+    for (const id of this.citations.apply(changes)) this.set.drop(`p:${id}`);
     // Papers first: the refreshed notes read their cited papers' new text while being analysed.
-    await this.set.putMany([...puts, ...refresh], pause);
-    if (changedIds.size || refresh.length) this.dirty = true;
+    await this.set.putMany([...changes.puts, ...refresh], pause);
+    if (changes.changedIds.size || refresh.length) this.dirty = true;
   }
 
+
   private async reconcileNow(): Promise<ReconcileResult> {
-    if (this.opts.papers) await this.setPapersNow(await this.opts.papers(), this.opts.keys ? await this.opts.keys() : this.keyMap);
+    if (this.opts.papers) await this.setPapersNow(await this.opts.papers(), this.opts.keys ? await this.opts.keys() : this.citations.keyMap);
     const { fs, notesRoot } = this.opts;
     const walked = await walkNotes(fs, notesRoot, this.opts);
     const result: ReconcileResult = { added: 0, changed: 0, deleted: 0, unchanged: 0, skipped: [...walked.skipped], indexed: 0 };
     const seen = new Set<string>();
     const nextSkipped: Record<string, [number, number, string]> = {};
-    const puts: NoteRecord[] = [];
+    const texts: Array<{ path: string; text: string }> = [];
     const toRead = [];
     for (const f of walked.files) {
       seen.add(f.path);
@@ -259,13 +238,14 @@ export class NoteIndex {
         if (known && this.files[f.path]?.[2] === hash) {
           result.unchanged++;
         } else {
-          puts.push(noteRecord(f.path, this.scan(decoded.text)));
+          texts.push({ path: f.path, text: decoded.text });
           if (known) result.changed++;
           else result.added++;
         }
         this.files[f.path] = [f.size, f.mtimeMs, hash];
       });
     }
+    const puts = await this.prepareAll(texts);
     for (const path of [...this.notes.keys()]) {
       if (seen.has(path)) continue;
       this.dropNote(path);
@@ -275,9 +255,23 @@ export class NoteIndex {
     this.skippedFiles = nextSkipped;
     for (const r of puts) this.setNote(r);
     await this.set.putMany(puts, pause);
+    this.preAnalysed.clear();
     this.reindexedFiles += puts.length;
     result.indexed = this.notes.size;
     return result;
+  }
+
+  /** Scans changed notes, through the injected preparer when there is one (its analyses are kept for put). */
+  private async prepareAll(texts: Array<{ path: string; text: string }>): Promise<NoteRecord[]> {
+    if (!this.opts.prepare) return texts.map((t) => noteRecord(t.path, this.scan(t.text)));
+    const out: NoteRecord[] = [];
+    for (let i = 0; i < texts.length; i += PREPARE_BATCH) {
+      for (const { record, own } of await this.opts.prepare(texts.slice(i, i + PREPARE_BATCH))) {
+        out.push(record);
+        this.preAnalysed.set(own.key, own);
+      }
+    }
+    return out;
   }
 
   private isNotePath(path: string): boolean {
@@ -321,7 +315,7 @@ export class NoteIndex {
 
   private setNote(rec: NoteRecord): void {
     this.notes.set(rec.path, rec);
-    this.graph.set(rec.path, citedIds(rec, this.keyToId));
+    this.graph.set(rec.path, this.citations.idsOf(rec));
   }
 
   private dropNote(path: string): void {
@@ -369,7 +363,7 @@ export class NoteIndex {
   }
 
   private hit(r: DocRecord, score: number, terms: Set<string>): Hit {
-    return toHit(r, score, terms, (note) => citedIds(note, this.keyToId).flatMap((id) => this.papers.get(id) ?? []));
+    return toHit(r, score, terms, (note) => this.citations.citedPapers(note));
   }
 
   /**
@@ -396,7 +390,7 @@ export class NoteIndex {
 
   /** Citation keys a note uses that no paper has: for diagnostics. */
   unknownKeys(path: string): string[] {
-    return (this.notes.get(path)?.keys ?? []).filter((k) => !this.keyToId.has(k));
+    return (this.notes.get(path)?.keys ?? []).filter((k) => !this.citations.keyToId.has(k));
   }
 
   /** Background work: merges small and tombstone-heavy segments. Returns documents re-analysed. */
@@ -419,7 +413,7 @@ export class NoteIndex {
       written: this.written,
       files: this.files,
       skipped: this.skippedFiles,
-      keys: this.keyMap,
+      keys: this.citations.keyMap,
       nextId: this.nextId,
     });
     this.dirty = false;
