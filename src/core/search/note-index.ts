@@ -60,6 +60,11 @@ const PREPARE_BATCH = 512;
 /** Yields to the event loop (a macrotask, so timers and I/O callbacks of the host get their turn). */
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+function sameKeys(a: KeyMap, b: KeyMap): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((id) => a[id] === b[id]);
+}
+
 export class NoteIndex {
   private readonly set: SegmentSet;
   private readonly notes = new Map<string, NoteRecord>();
@@ -93,19 +98,20 @@ export class NoteIndex {
     if (loaded instanceof Error) {
       opts.warn?.(`Paper Notes: the search index in ${opts.storageDir} could not be used (${loaded.message}); rebuilding it.`);
     } else if (loaded) {
+      index.citations.setKeys(loaded.manifest.keys);
       for (const { file, segment } of loaded.segments) {
         index.set.addSealed(segment);
         index.written.set(segment, file);
         segment.docs.forEach((r, ord) => {
           if (segment.dead[ord]) return;
-          if (r.kind === 'note') index.notes.set(r.path, r);
+          if (r.kind === 'note') index.setNote(r);
           else index.citations.papers.set(r.id, r);
         });
+        await pause(); // one segment per task: loading never holds the host's event loop for long
       }
       index.files = loaded.manifest.files;
       index.skippedFiles = loaded.manifest.skipped;
       index.nextId = loaded.manifest.nextId ?? loaded.segments.length;
-      index.setKeys(loaded.manifest.keys);
     }
     return index;
   }
@@ -185,9 +191,11 @@ export class NoteIndex {
   private async setPapersNow(papers: Paper[], keys: KeyMap): Promise<void> {
     const changes = await this.citations.diff(papers, pause);
     const oldKeyToId = this.citations.keyToId;
-    this.setKeys(keys);
+    const keysChanged = !sameKeys(this.citations.keyMap, keys);
+    if (keysChanged) this.setKeys(keys);
     const refresh: DocRecord[] = [];
-    for (const note of this.notes.values()) {
+    // Nothing to refresh on the common warm start: same papers, same keys.
+    if (keysChanged || changes.changedIds.size) for (const note of this.notes.values()) {
       const before = this.citations.idsOf(note, oldKeyToId);
       const after = this.citations.idsOf(note);
       const same = before.length === after.length && before.every((id, i) => id === after[i]);
