@@ -77,7 +77,6 @@ test('top-10 of the segmented index agrees with a single lunr index (≥ 0.9) af
     if (ours.length && theirs.length && Math.abs(ours[0].score - theirs[0].score) < 1e-6 * Math.max(1, theirs[0].score)) exactScores++;
   }
   const agreement = sum / qs.length;
-  if (process.env.H3DEBUG) console.log("agreement", agreement, "exact", exactScores, qs.length);
   assert.ok(agreement >= 0.9, `top-10 agreement ${agreement.toFixed(3)}`);
   // Global statistics make the scores themselves equal, not merely the order.
   assert.ok(exactScores >= qs.length * 0.8, `top scores equal for ${exactScores}/${qs.length} queries`);
