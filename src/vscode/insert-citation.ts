@@ -133,7 +133,16 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
         void vscode.window.showWarningMessage(`No citation key for ${paper.id} yet.`);
         return;
       }
-      if (await insertCitation(editor, paper, key, fix)) await rememberRecent(cite, paper.id);
+      // A read-only editor accepts editor.edit() and silently drops it: say so instead (toast and log).
+      const name = vscode.workspace.asRelativePath(editor.document.uri);
+      const readOnly = vscode.workspace.fs.isWritableFileSystem(editor.document.uri.scheme) === false;
+      const inserted = !readOnly && (await insertCitation(editor, paper, key, fix));
+      if (inserted) await rememberRecent(cite, paper.id);
+      else {
+        const message = readOnly ? `Could not insert the citation: ${name} is read-only.` : `Could not insert the citation into ${name}: the editor refused the edit.`;
+        cite.services.log().warn(message);
+        void vscode.window.showWarningMessage(message);
+      }
     }),
   );
 }
