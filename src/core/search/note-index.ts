@@ -271,7 +271,18 @@ export class NoteIndex {
 
   /** Scans changed notes, through the injected preparer when there is one (its analyses are kept for put). */
   private async prepareAll(texts: Array<{ path: string; text: string }>): Promise<NoteRecord[]> {
-    if (!this.opts.prepare) return texts.map((t) => noteRecord(t.path, this.scan(t.text)));
+    if (!this.opts.prepare) {
+      const out: NoteRecord[] = [];
+      let started = Date.now();
+      for (const t of texts) {
+        out.push(noteRecord(t.path, this.scan(t.text)));
+        if (Date.now() - started >= 25) {
+          await pause(); // scanning 10k notes takes seconds: let the host breathe
+          started = Date.now();
+        }
+      }
+      return out;
+    }
     const out: NoteRecord[] = [];
     for (let i = 0; i < texts.length; i += PREPARE_BATCH) {
       for (const { record, own } of await this.opts.prepare(texts.slice(i, i + PREPARE_BATCH))) {
