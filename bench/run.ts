@@ -91,7 +91,8 @@ function activation(): { activationMs: number | null; measuredAt?: string } {
 }
 
 async function runScale(notes: number, papers: number, seed: number): Promise<ScaleResult | undefined> {
-  const dir = join(tmpdir(), `paper-notes-bench-s${seed}-n${notes}-p${papers}`);
+  // The pid keeps concurrent runs (several people on one machine) from deleting each other's corpus.
+  const dir = join(tmpdir(), `paper-notes-bench-s${seed}-n${notes}-p${papers}-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const t0 = now();
