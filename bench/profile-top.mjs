@@ -5,6 +5,9 @@
 // with the functions that stretch spent its time in, to find what blocks an editor thread.
 import { readFileSync } from 'node:fs';
 
+// Piped into `head`: stop quietly when the reader goes away.
+process.stdout.on('error', (e) => process.exit(e.code === 'EPIPE' ? 0 : 1));
+
 const file = process.argv[2];
 if (!file) {
   process.stderr.write('usage: node bench/profile-top.mjs FILE.cpuprofile [--top N]\n');
