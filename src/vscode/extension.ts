@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import { Services } from './services';
 import * as papersTree from './papers-tree';
 import * as abstractPanel from './abstract-panel';
-import * as comingSoon from './coming-soon';
 import { CitationServices } from './citation-services';
 import * as noteIndex from './note-index';
 import * as insertCitation from './insert-citation';
@@ -37,12 +36,6 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
     abstracts: abstractPanel.register(context, services), // abstract webview
     ...registerCitations(context, services),
   };
-  comingSoon.register(context, services); // Insert Citation, Create Literature Note, Copy BibTeX (Citations work)
-  context.subscriptions.push(
-    vscode.commands.registerCommand('paperNotes.hello', () => {
-      void vscode.window.showInformationMessage(`Paper Notes ${context.extension.packageJSON.version as string}`);
-    }),
-  );
   return api;
 }
 
