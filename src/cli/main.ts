@@ -11,12 +11,11 @@ const GLOBAL: Record<string, OptionSpec> = { cache: {}, 'api-base': {}, timeout:
 const VERSION = '0.1.0';
 
 function mainUsage(): string {
-  const width = Math.max(...commands.map((c) => c.usage.length));
   return [
     'usage: paper-notes <command> [options]',
     '',
     'commands:',
-    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...commands.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
     'global options:',
     '  --cache DIR        cache folder (default $PAPER_NOTES_CACHE, else the user cache dir)',
