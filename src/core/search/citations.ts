@@ -2,8 +2,12 @@
 // pandoc/footnote keys to ids, and each paper's term counts for its citers' `cited` field.
 import type { KeyMap } from '../cite/keys';
 import type { Paper } from '../papers/model';
-import { countTerms, type TermCounts } from './analyze';
+import { countTerms, FIELDS, type AnalysedDoc, type TermCounts } from './analyze';
+
 import { citedIds, citedText, paperRecord, type NoteRecord, type PaperRecord } from './records';
+
+/** The paper fields that make up its cited text (see citedText and fieldsOf). */
+const CITED_FROM = [FIELDS.indexOf('title'), FIELDS.indexOf('tags'), FIELDS.indexOf('body')];
 
 export interface PaperChanges {
   /** New or changed paper records, to (re)index. */
@@ -40,6 +44,21 @@ export class Citations {
       if (!c) this.counts.set(p, (c = countTerms(citedText(p))));
       return c;
     });
+  }
+
+  /**
+   * Takes a paper's counts from its own analysis (title, keywords and abstract are exactly its cited
+   * text), so a cold build tokenises each paper once rather than twice.
+   */
+  rememberCounts(p: PaperRecord, doc: AnalysedDoc): void {
+    if (this.counts.has(p)) return;
+    const terms = new Map<string, number>();
+    let length = 0;
+    for (const f of CITED_FROM) {
+      length += doc.lengths[f];
+      for (const [t, tf] of doc.terms[f]) terms.set(t, (terms.get(t) ?? 0) + tf);
+    }
+    this.counts.set(p, { terms, length });
   }
 
   /** Compares a new paper list with the known one; hashing runs in slices with `pause` between. */

@@ -5,17 +5,18 @@ import { joinPath, type FileSystem } from '../fs';
 import type { Paper } from '../papers/model';
 import type { KeyMap } from '../cite/keys';
 import { scanNote as defaultScan, type ScannedNote } from '../notes/index';
-import { analyse, analyseWithCited, type AnalysedDoc } from './analyze';
+import { analyse, analyseWithCited } from './analyze';
 import { loadIndex, saveIndex, type FileEntry } from './persist';
 import { runQuery } from './query';
 import { firstMatchingLine, toHit, type Hit } from './hits';
 import { LinkGraph, type Links } from './link-graph';
 import { Citations } from './citations';
-import { withCited, type NotePreparer } from './prepare';
+import { PreparationQueue, withCited, yieldToHost, type NotePreparer } from './prepare';
 import { docKey, fieldsOf, fnv1a, noteRecord, type DocRecord, type NoteRecord } from './records';
 import { DEFAULT_POLICY, SegmentSet, type SegmentPolicy } from './segment-set';
 import type { Segment } from './segment';
-import { decodeNote, globToRegExp, walkNotes, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, type Skipped } from './walk';
+import { decodeNote, globToRegExp, walkNotes, DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from './walk';
+import { readChanged, type ReconcileResult } from './read-changed';
 
 export interface NoteIndexOptions {
   fs: FileSystem;
@@ -43,22 +44,13 @@ export interface SearchOptions {
   limit?: number;
 }
 
-export interface ReconcileResult {
-  added: number;
-  changed: number;
-  deleted: number;
-  unchanged: number;
-  skipped: Skipped[];
-  /** Notes in the index afterwards. */
-  indexed: number;
-}
+export type { ReconcileResult };
 
 export type { Links };
 
-const READ_BATCH = 32;
-const PREPARE_BATCH = 512;
-/** Yields to the event loop (a macrotask, so timers and I/O callbacks of the host get their turn). */
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Changed notes handed to the preparer at a time, while reading goes on. */
+const SUBMIT_BATCH = 256;
+const pause = yieldToHost;
 
 function sameKeys(a: KeyMap, b: KeyMap): boolean {
   const ka = Object.keys(a);
@@ -74,8 +66,7 @@ export class NoteIndex {
   private written = new Map<Segment, string>();
   private nextId = 0;
   private readonly graph = new LinkGraph();
-  /** Analyses made by an injected preparer, consumed when the notes are put into segments. */
-  private readonly preAnalysed = new Map<string, AnalysedDoc>();
+  private readonly prep: PreparationQueue;
   private readonly scan: (markdown: string) => ScannedNote;
   private readonly include: RegExp[];
   private readonly exclude: RegExp[];
@@ -88,6 +79,7 @@ export class NoteIndex {
     this.scan = opts.scan ?? defaultScan;
     this.include = (opts.include ?? DEFAULT_INCLUDE).map(globToRegExp);
     this.exclude = (opts.exclude ?? DEFAULT_EXCLUDE).map(globToRegExp);
+    this.prep = new PreparationQueue(this.scan, opts.prepare, pause);
     this.set = new SegmentSet((records) => records.map((r) => this.analyseRecord(r)), { ...DEFAULT_POLICY, ...opts.policy });
   }
 
@@ -174,19 +166,21 @@ export class NoteIndex {
   }
 
   private analyseRecord(r: DocRecord) {
-    if (r.kind === 'paper') return analyse(docKey(r), fieldsOf(r));
+    if (r.kind === 'paper') {
+      const doc = analyse(docKey(r), fieldsOf(r));
+      this.citations.rememberCounts(r, doc);
+      return doc;
+    }
     const cited = this.citations.citedCounts(r);
-    const own = this.preAnalysed.get(docKey(r));
+    const own = this.prep.take(docKey(r));
     return own ? withCited(own, cited) : analyseWithCited(docKey(r), fieldsOf(r), cited);
   }
-
 
   private setKeys(keys: KeyMap): void {
     this.citations.setKeys(keys);
     this.graph.clear();
     for (const note of this.notes.values()) this.graph.set(note.path, this.citations.idsOf(note));
   }
-
 
   private async setPapersNow(papers: Paper[], keys: KeyMap): Promise<void> {
     const changes = await this.citations.diff(papers, pause);
@@ -207,53 +201,28 @@ export class NoteIndex {
     if (changes.changedIds.size || refresh.length) this.dirty = true;
   }
 
-
   private async reconcileNow(): Promise<ReconcileResult> {
     if (this.opts.papers) await this.setPapersNow(await this.opts.papers(), this.opts.keys ? await this.opts.keys() : this.citations.keyMap);
     const { fs, notesRoot } = this.opts;
     const walked = await walkNotes(fs, notesRoot, this.opts);
-    const result: ReconcileResult = { added: 0, changed: 0, deleted: 0, unchanged: 0, skipped: [...walked.skipped], indexed: 0 };
-    const seen = new Set<string>();
-    const nextSkipped: Record<string, [number, number, string]> = {};
-    const texts: Array<{ path: string; text: string }> = [];
-    const toRead = [];
-    for (const f of walked.files) {
-      seen.add(f.path);
-      const entry = this.files[f.path];
-      const skip = this.skippedFiles[f.path];
-      if (entry && entry[0] === f.size && entry[1] === f.mtimeMs && this.notes.has(f.path)) result.unchanged++;
-      else if (skip && skip[0] === f.size && skip[1] === f.mtimeMs) {
-        nextSkipped[f.path] = skip;
-        result.skipped.push({ path: f.path, reason: skip[2] });
-      } else toRead.push(f);
-    }
-    for (let i = 0; i < toRead.length; i += READ_BATCH) {
-      const batch = toRead.slice(i, i + READ_BATCH);
-      const contents = await Promise.all(batch.map((f) => fs.readFile(joinPath(notesRoot, f.path)).catch(() => undefined)));
-      batch.forEach((f, j) => {
-        const bytes = contents[j];
-        const decoded = bytes ? decodeNote(bytes) : { reason: 'unreadable' };
-        if ('reason' in decoded) {
-          this.dirty = true;
-          nextSkipped[f.path] = [f.size, f.mtimeMs, decoded.reason];
-          result.skipped.push({ path: f.path, reason: decoded.reason });
-          seen.delete(f.path);
-          return;
-        }
-        const hash = fnv1a(bytes!);
-        const known = this.notes.has(f.path);
-        this.dirty = true;
-        if (known && this.files[f.path]?.[2] === hash) {
-          result.unchanged++;
-        } else {
-          texts.push({ path: f.path, text: decoded.text });
-          if (known) result.changed++;
-          else result.added++;
-        }
-        this.files[f.path] = [f.size, f.mtimeMs, hash];
-      });
-    }
-    const puts = await this.prepareAll(texts);
+    this.prep.clear();
+    let texts: Array<{ path: string; text: string }> = [];
+    const read = await readChanged({
+      fs, notesRoot, walked: walked.files, files: this.files, skippedFiles: this.skippedFiles,
+      isIndexed: (path) => this.notes.has(path),
+      onText: (path, text) => texts.push({ path, text }),
+      onBatch: () => {
+        if (texts.length < SUBMIT_BATCH) return;
+        this.prep.submit(texts); // preparation (in workers, when injected) overlaps the reading
+        texts = [];
+      },
+    });
+    this.prep.submit(texts);
+    const { seen, nextSkipped } = read;
+    if (read.dirty) this.dirty = true;
+    const result: ReconcileResult = {
+      added: read.added, changed: read.changed, deleted: 0, unchanged: read.unchanged, skipped: [...walked.skipped, ...read.skipped], indexed: 0,
+    };
     for (const path of [...this.notes.keys()]) {
       if (seen.has(path)) continue;
       this.dropNote(path);
@@ -261,36 +230,19 @@ export class NoteIndex {
     }
     for (const path of Object.keys(this.files)) if (!seen.has(path)) delete this.files[path];
     this.skippedFiles = nextSkipped;
-    for (const r of puts) this.setNote(r);
-    await this.set.putMany(puts, pause);
-    this.preAnalysed.clear();
-    this.reindexedFiles += puts.length;
+    // Full segments are built as soon as enough notes are prepared, while later batches are still in work.
+    const { segmentSize } = this.set.policy;
+    let buffer: NoteRecord[] = [];
+    for await (const records of this.prep.results()) {
+      for (const r of records) this.setNote(r);
+      buffer = buffer.concat(records);
+      this.reindexedFiles += records.length;
+      while (buffer.length >= segmentSize) await this.set.putMany(buffer.splice(0, segmentSize), pause);
+    }
+    await this.set.putMany(buffer, pause);
+    this.prep.clear();
     result.indexed = this.notes.size;
     return result;
-  }
-
-  /** Scans changed notes, through the injected preparer when there is one (its analyses are kept for put). */
-  private async prepareAll(texts: Array<{ path: string; text: string }>): Promise<NoteRecord[]> {
-    if (!this.opts.prepare) {
-      const out: NoteRecord[] = [];
-      let started = Date.now();
-      for (const t of texts) {
-        out.push(noteRecord(t.path, this.scan(t.text)));
-        if (Date.now() - started >= 25) {
-          await pause(); // scanning 10k notes takes seconds: let the host breathe
-          started = Date.now();
-        }
-      }
-      return out;
-    }
-    const out: NoteRecord[] = [];
-    for (let i = 0; i < texts.length; i += PREPARE_BATCH) {
-      for (const { record, own } of await this.opts.prepare(texts.slice(i, i + PREPARE_BATCH))) {
-        out.push(record);
-        this.preAnalysed.set(own.key, own);
-      }
-    }
-    return out;
   }
 
   private isNotePath(path: string): boolean {

@@ -4,7 +4,7 @@
 // tombstone-heavy segments into full-sized ones.
 import type { AnalysedDoc } from './analyze';
 import { docKey, type DocRecord } from './records';
-import { Segment } from './segment';
+import { Segment, SegmentBuilder } from './segment';
 
 export interface SegmentPolicy {
   /** Documents per full segment (cold builds and merges). */
@@ -87,12 +87,12 @@ export class SegmentSet {
    * `pause` between them, so the host's event loop keeps running. Until a chunk is done, queries still
    * see the documents' previous versions.
    */
-  async putMany(records: DocRecord[], pause: () => Promise<void>, sliceMs = 25): Promise<void> {
+  async putMany(records: DocRecord[], pause: () => Promise<void>, sliceMs = 10): Promise<void> {
     if (records.length + this.deltaRecords.length <= this.policy.deltaMax) return this.put(records);
     for (const r of records) this.dropFromDelta(docKey(r));
     for (let i = 0; i < records.length; i += this.policy.segmentSize) {
       const chunk = records.slice(i, i + this.policy.segmentSize);
-      this.addSealed(Segment.build(chunk, await this.analyseSliced(chunk, pause, sliceMs)));
+      this.addSealed(await this.buildSliced(chunk, pause, sliceMs));
       await pause();
     }
   }
@@ -160,7 +160,7 @@ export class SegmentSet {
     const built: Segment[] = [];
     for (let i = 0; i < records.length; i += segmentSize) {
       const chunk = records.slice(i, i + segmentSize);
-      built.push(Segment.build(chunk, await this.analyseSliced(chunk, pause)));
+      built.push(await this.buildSliced(chunk, pause));
       await pause();
     }
     const stillLive = new Set<string>();
@@ -175,16 +175,21 @@ export class SegmentSet {
     return records.length;
   }
 
-  private async analyseSliced(records: DocRecord[], pause: () => Promise<void>, sliceMs = 25): Promise<AnalysedDoc[]> {
-    const analysed: AnalysedDoc[] = [];
+  /**
+   * Analyses and assembles one segment in time slices, awaiting `pause` between them (and before the final
+   * sort and pack, so the last slice and the packing never share one task).
+   */
+  private async buildSliced(records: DocRecord[], pause: () => Promise<void>, sliceMs = 10): Promise<Segment> {
+    const builder = new SegmentBuilder();
     let started = Date.now();
-    for (let j = 0; j < records.length; j += 25) {
-      for (const a of this.analyse(records.slice(j, j + 25))) analysed.push(a);
+    for (let j = 0; j < records.length; j += 5) {
+      for (const a of this.analyse(records.slice(j, j + 5))) builder.add(a);
       if (Date.now() - started >= sliceMs) {
         await pause();
         started = Date.now();
       }
     }
-    return analysed;
+    await pause();
+    return builder.finish(records);
   }
 }

@@ -44,35 +44,13 @@ export class Segment {
 
   /** `records[i]` must be the record that `analysed[i]` was made from. */
   static build(records: DocRecord[], analysed: AnalysedDoc[]): Segment {
-    if (records.length > MAX_SEGMENT_DOCS) throw new Error(`segment: more than ${MAX_SEGMENT_DOCS} documents`);
-    const lists = new Map<string, number[]>();
-    const lengths = new Uint32Array(analysed.length * F);
-    analysed.forEach((doc, ord) => {
-      for (let f = 0; f < F; f++) {
-        lengths[ord * F + f] = doc.lengths[f];
-        for (const [term, tf] of doc.terms[f]) {
-          let list = lists.get(term);
-          if (!list) lists.set(term, (list = []));
-          list.push(((ord << 16) | (f << 13) | Math.min(tf, MAX_TF)) >>> 0);
-        }
-      }
-    });
-    const terms = new Map<string, number>();
-    const offsets = new Uint32Array(lists.size + 1);
-    let total = 0;
-    for (const list of lists.values()) total += list.length;
-    const data = new Uint32Array(total);
-    let i = 0;
-    let at = 0;
-    // Terms in sorted order: prefix queries then binary-search the saved term list.
-    for (const term of [...lists.keys()].sort()) {
-      const list = lists.get(term)!;
-      terms.set(term, i);
-      offsets[i++] = at;
-      data.set(list, at);
-      at += list.length;
-    }
-    offsets[i] = at;
+    const builder = new SegmentBuilder();
+    for (const doc of analysed) builder.add(doc);
+    return builder.finish(records);
+  }
+
+  /** @internal for SegmentBuilder */
+  static fromParts(records: DocRecord[], lengths: Uint32Array, terms: Map<string, number>, offsets: Uint32Array, data: Uint32Array): Segment {
     return new Segment(records, lengths, terms, offsets, data);
   }
 
@@ -177,5 +155,55 @@ export class Segment {
     };
     this.tokenSetCache ??= TokenSet.fromArray([...this.terms.keys()].sort());
     return this.tokenSetCache.intersect(TokenSet.fromClause(clause)).toArray();
+  }
+}
+
+/**
+ * Collects analysed documents one at a time, so a caller can yield to the event loop between documents
+ * while a 1000-document segment is assembled; `finish` then sorts the terms and packs the postings.
+ */
+export class SegmentBuilder {
+  private readonly lists = new Map<string, number[]>();
+  private lengths: number[] = [];
+  private ord = 0;
+
+  add(doc: AnalysedDoc): void {
+    const ord = this.ord++;
+    if (ord >= MAX_SEGMENT_DOCS) throw new Error(`segment: more than ${MAX_SEGMENT_DOCS} documents`);
+    for (let f = 0; f < F; f++) {
+      this.lengths.push(doc.lengths[f]);
+      for (const [term, tf] of doc.terms[f]) {
+        let list = this.lists.get(term);
+        if (!list) this.lists.set(term, (list = []));
+        list.push(((ord << 16) | (f << 13) | Math.min(tf, MAX_TF)) >>> 0);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.ord;
+  }
+
+  /** `records[i]` must be the record the i-th added document was made from. */
+  finish(records: DocRecord[]): Segment {
+    if (records.length !== this.ord) throw new Error('segment: records and analysed documents differ in number');
+    const { lists } = this;
+    const terms = new Map<string, number>();
+    const offsets = new Uint32Array(lists.size + 1);
+    let total = 0;
+    for (const list of lists.values()) total += list.length;
+    const data = new Uint32Array(total);
+    let i = 0;
+    let at = 0;
+    // Terms in sorted order: prefix queries then binary-search the saved term list.
+    for (const term of [...lists.keys()].sort()) {
+      const list = lists.get(term)!;
+      terms.set(term, i);
+      offsets[i++] = at;
+      data.set(list, at);
+      at += list.length;
+    }
+    offsets[i] = at;
+    return Segment.fromParts(records, Uint32Array.from(this.lengths), terms, offsets, data);
   }
 }
