@@ -11,6 +11,8 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 await Promise.all([
   build({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: true }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The notes index's worker thread (src/node/index-workers.ts finds it beside extension.js and cli.js).
+  build({ ...common, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist/index-worker.js', minify: true }),
 ]);
 
 if (withTests) {
