@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { NoteIndex } from '../core/search';
+import { prepareWorkers } from '../node/index-workers';
 import { UsageError, str, type Parsed } from './args';
 import { openCatalog } from './catalog';
 import type { Context } from './context';
@@ -26,7 +27,10 @@ export async function openNotesIndex(args: Parsed, ctx: Context) {
   const st = await ctx.fs.stat(root);
   if (!st || st.type !== 'dir') throw new Error(`notes folder not found: ${root}`);
   const catalog = openCatalog(ctx);
+  // Changed notes are scanned in worker threads (all cores on a cold build); none start when nothing changed.
+  const workers = prepareWorkers({ warn: (m) => ctx.err(`warning: ${m}`) });
   const index = await NoteIndex.open({
+    prepare: workers.size ? workers.prepare : undefined,
     fs: ctx.fs,
     storageDir: indexStorage(ctx.cacheDir, root),
     notesRoot: root,
@@ -34,7 +38,7 @@ export async function openNotesIndex(args: Parsed, ctx: Context) {
     keys: () => catalog.keys(),
     warn: (m) => ctx.err(`warning: ${m}`),
   });
-  const result = await index.reconcile();
+  const result = await index.reconcile().finally(() => workers.dispose());
   // Saving only when something changed keeps read-only commands read-only on a current index.
   if (index.dirty) await index.save();
   return { index, result, root };

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { createHash } from 'node:crypto';
 import { NoteIndex, type Hit, type SearchOptions } from '../core/search';
 import { nodeFileSystem } from '../cli/node-fs';
+import { prepareWorkers, type PrepareWorkers } from '../node/index-workers';
 import type { CitationServices } from './citation-services';
 
 export interface EditorHit extends Hit {
@@ -31,6 +32,7 @@ export class EditorNoteIndex implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly status = vscode.window.createStatusBarItem('paperNotes.noteIndex', vscode.StatusBarAlignment.Left, 0);
   private readonly disposables: vscode.Disposable[] = [this.changed, this.status];
+  private workers?: PrepareWorkers;
 
   constructor(private readonly cite: CitationServices) {
     this.status.name = 'Paper Notes index';
@@ -64,8 +66,10 @@ export class EditorNoteIndex implements vscode.Disposable {
     this.status.show();
     try {
       const catalog = () => this.cite.services.catalog();
+      const workers = this.prepareWorkers();
       for (const folder of folders) {
         const index = await NoteIndex.open({
+          prepare: workers?.size ? workers.prepare : undefined,
           fs: nodeFileSystem,
           storageDir: this.storageDir(folder),
           notesRoot: folder.uri.fsPath,
@@ -89,6 +93,26 @@ export class EditorNoteIndex implements vscode.Disposable {
     } finally {
       this.changed.fire();
     }
+  }
+
+  /**
+   * Worker threads for the build, so the extension host's thread only reads files and assembles segments.
+   * They start with the first changed note and stop when idle; without them notes are prepared in-thread.
+   */
+  private prepareWorkers(): PrepareWorkers | undefined {
+    if (this.workers) return this.workers;
+    try {
+      const file = vscode.Uri.joinPath(this.cite.context.extensionUri, 'dist', 'index-worker.js').fsPath;
+      this.workers = prepareWorkers({ file, warn: (m) => this.cite.services.log().warn(m) });
+    } catch (e) {
+      this.cite.services.log().warn(`Paper Notes: no index workers (${e instanceof Error ? e.message : String(e)}); indexing in the extension host's thread.`);
+    }
+    return this.workers;
+  }
+
+  /** Notes prepared in worker threads so far: lets the extension-host suite see that the workers ran. */
+  preparedInWorkers(): number {
+    return this.workers?.counts.inWorkers ?? 0;
   }
 
   private locate(uri: vscode.Uri): { fi: FolderIndex; path: string } | undefined {
@@ -172,7 +196,8 @@ export class EditorNoteIndex implements vscode.Disposable {
       if (!this.built || this.indexes.size === 0) return;
       const catalog = this.cite.services.catalog();
       const [papers, keys] = await Promise.all([catalog.allPapers(), catalog.keys()]);
-      for (const { index } of this.indexes.values()) index.setPapers(papers, keys);
+      // Awaited: a failure is logged by run(), and the change event fires once the notes are re-analysed.
+      for (const { index } of this.indexes.values()) await index.setPapers(papers, keys);
       this.afterChange();
     });
   }
@@ -223,6 +248,7 @@ export class EditorNoteIndex implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.saveTimer);
+    void this.workers?.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

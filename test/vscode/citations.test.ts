@@ -191,6 +191,8 @@ describe('Citations', function () {
       await notes.settled();
       return notes.notesCiting(p.id).some((u) => u.toString() === note.toString()) || undefined;
     });
+    // The workspace's first build (a fresh profile, two notes) ran in the extension's worker threads.
+    assert.ok(notes.preparedInWorkers() >= 2, `notes prepared in workers: ${notes.preparedInWorkers()}`);
     const topic = p.title.split(/\s+/).find((w) => w.length > 6)!;
     const hits = notes.search(topic, { kind: 'notes' });
     assert.ok(hits.some((h) => h.uri?.toString() === note.toString()), `"${topic}" finds the note: ${JSON.stringify(hits.map((h) => h.path))}`);
