@@ -4,13 +4,24 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { nodeFileSystem } from '../src/cli/node-fs';
 import { NoteIndex, type Hit } from '../src/core/search/index';
+import { prepareWorkers, type PrepareWorkers } from '../src/node/index-workers';
 import { BlockProbe, gc, heapUsedMb, MemoryMeter, now, percentile, round } from './measure';
 import { loadCorpusFiles, measureQueries, type CorpusFiles, type Ranked } from './phases';
 
 const EDITS = 100;
 
-function open(files: CorpusFiles, storageDir: string): Promise<NoteIndex> {
+/**
+ * Our worker pool, as the CLI and the extension use it; `--workers N` (run.ts passes it on in the environment)
+ * picks the thread count, 0 = everything on the main thread.
+ */
+function workers(): PrepareWorkers {
+  const n = process.env.PAPER_NOTES_BENCH_WORKERS;
+  return prepareWorkers({ file: join(__dirname, '..', 'dist', 'index-worker.js'), size: n === undefined ? undefined : Number(n) });
+}
+
+function open(files: CorpusFiles, storageDir: string, pool: PrepareWorkers): Promise<NoteIndex> {
   return NoteIndex.open({
+    prepare: pool.size ? pool.prepare : undefined,
     fs: nodeFileSystem,
     storageDir,
     notesRoot: files.notesRoot,
@@ -80,10 +91,13 @@ export async function oursPhase(dir: string) {
   const baseHeap = heapUsedMb();
   const meter = new MemoryMeter().start();
   const probe = new BlockProbe();
+  const pool = workers();
   const t0 = now();
-  const index = await open(files, storageDir);
+  const index = await open(files, storageDir, pool);
   const reconciled = await index.reconcile();
   const coldBuildMs = now() - t0;
+  const threads = { workers: pool.size, preparedInWorkers: pool.counts.inWorkers };
+  await pool.dispose();
   const coldMaxBlockMs = probe.stop();
   const t1 = now();
   await index.save();
@@ -97,7 +111,7 @@ export async function oursPhase(dir: string) {
   // Persist the edited state so the warm phase starts from an index that matches the files on disk.
   await index.save();
   return {
-    coldBuildMs: round(coldBuildMs), coldMaxBlockMs, saveMs: round(saveMs), persistedMb: dirMb(storageDir),
+    coldBuildMs: round(coldBuildMs), coldMaxBlockMs, ...threads, saveMs: round(saveMs), persistedMb: dirMb(storageDir),
     indexed: reconciled.indexed, skipped: reconciled.skipped.length, stats: index.stats,
     query, update, links, ...meter.stop(), retainedHeapMb,
   };
@@ -109,8 +123,9 @@ export async function warmPhase(dir: string) {
   gc();
   const meter = new MemoryMeter().start();
   const probe = new BlockProbe();
+  const pool = workers();
   const t0 = now();
-  const index = await open(files, storageDir);
+  const index = await open(files, storageDir, pool);
   const openMs = now() - t0;
   // The persisted segments can answer before reconcile has looked at the files.
   index.search(files.queries[0].text, { kind: 'all', limit: 20 });
@@ -120,6 +135,7 @@ export async function warmPhase(dir: string) {
   index.search(files.queries[1].text, { kind: 'all', limit: 20 });
   const firstQueryMs = now() - t0;
   const maxBlockMs = probe.stop();
+  await pool.dispose();
   return {
     openMs: round(openMs), searchableAfterOpenMs: round(searchableAfterOpenMs), warmLoadMs: round(warmLoadMs), firstQueryMs: round(firstQueryMs), maxBlockMs,
     reindexed: index.reindexedFiles, changed: reconciled.changed + reconciled.added + reconciled.deleted, ...meter.stop(),

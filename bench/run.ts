@@ -6,6 +6,7 @@
 //   --keep        keep the generated corpus dirs                    --profile    --cpu-prof every child into bench-profiles/
 //   --skip a,b    leave out phases (floor, lunr, minisearch, ours, warm), e.g. lunr where it would not fit in memory
 //   --corpus-only generate and print the corpus hash, nothing else (a determinism check: same seed, same hash)
+//   --workers N   our index's worker threads for the cold build (default: available cores; 0 = main thread only)
 //   --phase X --dir D   (internal) run one phase in this process and print its result as JSON
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,8 @@ const option = (name: string): string | undefined => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const repoRoot = resolve(__dirname, '..');
+// Phases run in child processes, which inherit the environment (see bench/ours.ts).
+if (option('workers') !== undefined) process.env.PAPER_NOTES_BENCH_WORKERS = option('workers');
 
 const PHASES: Record<string, (dir: string) => Promise<unknown>> = {
   floor: floorPhase,
