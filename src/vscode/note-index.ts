@@ -21,12 +21,20 @@ interface FolderIndex {
 }
 
 const SAVE_DELAY_MS = 1500;
+/** File events are gathered this long, then applied as one batch (one tree refresh, one change event). */
+const BATCH_DELAY_MS = 100;
+/** A batch this large (a checkout, a sync, a script writing notes) is cheaper and safer as one reconcile:
+ * a walk that re-reads only changed files, in the workers — and it also catches events the watcher dropped. */
+const BURST_SIZE = 64;
 
 export class EditorNoteIndex implements vscode.Disposable {
   private readonly indexes = new Map<string, FolderIndex>();
   private queue: Promise<unknown> = Promise.resolve();
   private built?: Promise<void>;
   private saveTimer?: ReturnType<typeof setTimeout>;
+  private pending = new Map<string, vscode.Uri>();
+  private batchTimer?: ReturnType<typeof setTimeout>;
+  private batchDone?: Promise<void>;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after the index changed (built, a note updated, papers changed). */
   readonly onDidChange = this.changed.event;
@@ -156,23 +164,39 @@ export class EditorNoteIndex implements vscode.Disposable {
     }, SAVE_DELAY_MS);
   }
 
-  /** A note was created or saved (or changed on disk). */
+  /** A note was created, saved, changed or deleted on disk. Gathered briefly and applied as one batch. */
   noteChanged(uri: vscode.Uri): Promise<void> {
-    return this.run(async () => {
-      await this.built;
-      const at = this.locate(uri);
-      if (!at) return;
-      await at.fi.index.updateNote(at.path);
-      this.afterChange();
-    });
+    this.pending.set(uri.toString(), uri);
+    if (!this.batchTimer) {
+      this.batchDone = new Promise((resolve) => {
+        this.batchTimer = setTimeout(() => {
+          this.batchTimer = undefined;
+          void this.applyPending().then(resolve);
+        }, BATCH_DELAY_MS);
+      });
+    }
+    return this.batchDone!;
   }
 
   noteDeleted(uri: vscode.Uri): Promise<void> {
+    return this.noteChanged(uri); // updateNote on a missing file removes it
+  }
+
+  private applyPending(): Promise<void> {
+    const uris = [...this.pending.values()];
+    this.pending.clear();
     return this.run(async () => {
       await this.built;
-      const at = this.locate(uri);
-      if (!at) return;
-      await at.fi.index.removeNote(at.path);
+      const byFolder = new Map<FolderIndex, string[]>();
+      for (const uri of uris) {
+        const at = this.locate(uri);
+        if (at) byFolder.set(at.fi, [...(byFolder.get(at.fi) ?? []), at.path]);
+      }
+      if (byFolder.size === 0) return;
+      for (const [fi, paths] of byFolder) {
+        if (paths.length >= BURST_SIZE) await fi.index.reconcile();
+        else for (const path of paths) await fi.index.updateNote(path);
+      }
       this.afterChange();
     });
   }
@@ -205,6 +229,7 @@ export class EditorNoteIndex implements vscode.Disposable {
   /** Waits for the build and any queued updates. */
   async settled(): Promise<void> {
     await this.start();
+    if (this.batchTimer) await this.batchDone;
     await this.run(async () => undefined);
   }
 
@@ -248,6 +273,7 @@ export class EditorNoteIndex implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.saveTimer);
+    clearTimeout(this.batchTimer);
     void this.workers?.dispose();
     for (const d of this.disposables) d.dispose();
   }
