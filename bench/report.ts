@@ -46,6 +46,7 @@ export function printTable(r: ScaleResult): void {
   out.push(row(['cold build (ms)', cell(j.coldBuildMs.ours), cell(j.coldBuildMs.lunrSingle), cell(j.coldBuildMs.miniSearch), cell(j.coldBuildMs.readFloor)], widths));
   out.push(row(['  of which read / scan / index', '(one pass)', `${cell(lunr?.readMs)}/${cell(lunr?.scanMs)}/${cell(lunr?.indexMs)}`, `${cell(mini?.readMs)}/${cell(mini?.scanMs)}/${cell(mini?.indexMs)}`, ''], widths));
   out.push(row(['  longest event-loop block (ms)', cell(ours?.coldMaxBlockMs), '(sync)', '(sync)', ''], widths));
+  if (ours?.workers !== undefined) out.push(row(['  worker threads (notes prepared there)', `${ours.workers} (${cell(ours.preparedInWorkers)})`, '0', '0', ''], widths));
   out.push(row(['query p50 / p99 (ms)', `${cell(j.queryMs.p50)}/${cell(j.queryMs.p99)}`, `${cell(lunr?.query?.p50)}/${cell(lunr?.query?.p99)}`, `${cell(mini?.query?.p50)}/${cell(mini?.query?.p99)}`, ''], widths));
   for (const kind of Object.keys(ours?.query?.byKind ?? lunr?.query?.byKind ?? {})) {
     const k = (e: any) => e?.query?.byKind?.[kind];
