@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../harness/code-server.mjs';
 import { FIXTURE_DAY } from '../harness/settings.mjs';
-import { expect, treeRow, webview, widenSidebar } from './workbench.mjs';
+import { expect, runCommand, treeRow, webview, widenSidebar } from './workbench.mjs';
 
 /** After the Daily Papers walk, which needs a fresh profile (it checks the welcome view). */
 export const order = 1;
@@ -18,14 +18,7 @@ const seed = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/days', `${FIX
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 /** F1 → command title → Enter, without waiting for the quick input to close (it may open a second pick). */
-async function palette(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
+const palette = (page, title) => runCommand(page, title, { wait: false });
 
 async function quickOpen(page, name) {
   await page.keyboard.press(`${mod}+P`);

@@ -193,7 +193,7 @@ export default async function ({ page, shot, log }) {
         await page.keyboard.press(`${mod}+K`);
         await page.keyboard.press(`${mod}+I`);
         const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)', { hasText: 'Hostile' }).first();
-        await hover.waitFor({ timeout: 5000 }); // the paper's hover (a link hover may come first)
+        await hover.waitFor({ timeout: 15000 }); // the paper's hover (a link hover may come first)
         const bad = await hover.evaluate(domCheck, SUSPICIOUS);
         expect(bad.length === 0, `hover on line ${i + 3}:${col} holds only text: ${bad.join(' | ')}`);
         hovers++;

@@ -1,14 +1,26 @@
 // Small helpers for driving the VS Code workbench with Playwright.
 
-/** Runs a command through the palette: F1, type the title, pick the row. */
-export async function runCommand(page, title) {
-  await page.keyboard.press('F1');
+/**
+ * Runs a command through the palette: F1, type the title, pick the row. `{ wait: false }` returns right after
+ * Enter, for commands that open a quick pick of their own. When focus sits in a webview that is being closed, the
+ * F1 can land nowhere: then focus the workbench (the side bar's title) and press it again.
+ */
+export async function runCommand(page, title, { wait = true } = {}) {
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor();
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ timeout: attempt === 0 ? 5000 : 30000 });
+      break;
+    } catch (e) {
+      if (attempt > 0) throw e;
+      await page.locator('.part.sidebar .title-label').first().click();
+    }
+  }
   await input.fill(`>${title}`);
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
   await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  if (wait) await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
 /** The DOM inside the (single) visible webview. */

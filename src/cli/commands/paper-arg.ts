@@ -1,4 +1,4 @@
-// The one-paper lookup `cite` and `note` share: a valid arXiv id (usage error otherwise) that is in the cache
+// The one-paper lookup `show`, `cite` and `note` share: a valid arXiv id (usage error otherwise) that is in the cache
 // (runtime error otherwise), with its citation key.
 import { UsageError, type Parsed } from '../args';
 import { openCatalog, terminalText } from '../catalog';

@@ -1,8 +1,9 @@
 // `paper-notes show ID [--json]`: one cached paper in full.
-import { flag, UsageError } from '../args';
-import { openCatalog, terminalText } from '../catalog';
+import { flag } from '../args';
+import { terminalText } from '../catalog';
 import type { Command } from '../context';
-import { paperLinks, parseArxivId } from '../../core/papers/model';
+import { paperLinks } from '../../core/papers/model';
+import { cachedPaperArg } from './paper-arg';
 
 export const showCommand: Command = {
   name: 'show',
@@ -10,16 +11,10 @@ export const showCommand: Command = {
   summary: 'show one cached paper: authors, links, citation key, abstract',
   options: { json: { boolean: true } },
   async run(args, ctx) {
-    if (args.positionals.length !== 1) throw new UsageError('expected exactly one arXiv id');
-    const raw = args.positionals[0];
-    if (!parseArxivId(raw)) throw new UsageError(`not an arXiv id: '${terminalText(raw)}'`);
-    const catalog = openCatalog(ctx);
-    const paper = await catalog.paper(raw);
-    if (!paper) throw new Error(`paper ${terminalText(raw)} is not in the cache — fetch its day or \`paper-notes import\` it first`);
-    const key = (await catalog.keys())[paper.id];
+    const { paper, key } = await cachedPaperArg(args, ctx);
     const links = paperLinks(paper);
     if (flag(args, 'json')) {
-      ctx.out(JSON.stringify({ ...paper, key: key ?? null, url: links.abs, links }, null, 2));
+      ctx.out(JSON.stringify({ ...paper, key, url: links.abs, links }, null, 2));
       return;
     }
     const t = terminalText;
@@ -28,7 +23,7 @@ export const showCommand: Command = {
       paper.authors.length ? t(paper.authors.join(', ')) : '(no authors listed)',
       '',
       `id         ${paper.id}${paper.version ?? ''}`,
-      `key        ${key ?? '(none)'}`,
+      `key        ${key}`,
       paper.publishedAt && `published  ${paper.publishedAt.slice(0, 10)}`,
       paper.day && `listed     ${paper.day} · ${paper.upvotes} upvotes · ${paper.numComments} comments`,
       `arXiv      ${links.abs}`,
