@@ -1,8 +1,8 @@
 // Builds everything with esbuild: the extension (vscode external) and the CLI. The webview's script and styles are
-// plain files in media/.
+// plain files in media/; the codicon font is copied there from @vscode/codicons (the webview may load only media/).
 // `--tests` also compiles test/ (one file per entry, not bundled) into out/ for node's test runner.
 import { build } from 'esbuild';
-import { readdirSync, statSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const withTests = process.argv.includes('--tests');
@@ -14,6 +14,9 @@ await Promise.all([
   // The notes index's worker thread (src/node/index-workers.ts finds it beside extension.js and cli.js).
   build({ ...common, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist/index-worker.js', minify: true }),
 ]);
+
+mkdirSync('media/codicons', { recursive: true });
+for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(join('node_modules/@vscode/codicons/dist', f), join('media/codicons', f));
 
 if (withTests) {
   const files = (dir) => readdirSync(dir).flatMap((n) => {

@@ -16,6 +16,9 @@ markdown.validateLink = (url: string) => safeHttpUrl(url) !== undefined;
 // render as their alt text instead, and the CSP allows no remote images.
 markdown.disable('image');
 
+/** A codicon (from @vscode/codicons, copied into media/ by the build); decorative, so hidden from screen readers. */
+const icon = (name: string) => `<span class="codicon codicon-${name}" aria-hidden="true"></span>`;
+
 export type PanelMessage =
   | { type: 'insertCitation' | 'createNote' | 'copyBibtex' | 'keepOpen'; id: string }
   | { type: 'open'; id: string; url: string };
@@ -176,6 +179,7 @@ export function renderHtml(webview: vscode.Webview, extensionUri: vscode.Uri, pa
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" nonce="${n}" href="${media('codicons/codicon.css')}">
 <link rel="stylesheet" nonce="${n}" href="${media('abstract.css')}">
 <title>${escapeHtml(paper.title)}</title>
 </head>
@@ -186,15 +190,15 @@ export function renderHtml(webview: vscode.Webview, extensionUri: vscode.Uri, pa
   <p id="meta" class="meta">
     <span title="arXiv id">${id}${paper.version ? escapeHtml(paper.version) : ''}</span>
     ${date ? `<span title="Published">${escapeHtml(date)}</span>` : ''}
-    <span title="Upvotes">▲ ${paper.upvotes}</span>
-    <span title="Comments">${paper.numComments} comment${paper.numComments === 1 ? '' : 's'}</span>
+    <span title="Upvotes">${icon('arrow-up')}${paper.upvotes}</span>
+    <span title="Comments">${icon('comment')}${paper.numComments} comment${paper.numComments === 1 ? '' : 's'}</span>
   </p>
   <nav class="actions" aria-label="Actions">
-    <button data-action="insertCitation" title="Insert a citation stub for this paper into the active Markdown note">Insert Citation</button>
-    <button data-action="createNote" class="secondary" title="Create a literature note for this paper">Create Literature Note</button>
-    <button data-action="copyBibtex" class="secondary" title="Copy a BibTeX entry to the clipboard">Copy BibTeX</button>
-    <button data-action="open" data-url="${escapeHtml(links.abs)}" class="secondary" title="${escapeHtml(links.abs)}">Open in Browser</button>
-    ${isPreview ? '<button data-action="keepOpen" class="secondary" title="Keep this panel open; the next paper opens in a new one">Keep Open</button>' : ''}
+    <button data-action="insertCitation" title="Insert a citation stub for this paper into the active Markdown note">${icon('quote')}Insert Citation</button>
+    <button data-action="createNote" class="secondary" title="Create a literature note for this paper">${icon('new-file')}Create Literature Note</button>
+    <button data-action="copyBibtex" class="secondary" title="Copy a BibTeX entry to the clipboard">${icon('copy')}Copy BibTeX</button>
+    <button data-action="open" data-url="${escapeHtml(links.abs)}" class="secondary" title="${escapeHtml(links.abs)}">${icon('link-external')}Open in Browser</button>
+    ${isPreview ? `<button data-action="keepOpen" class="secondary" title="Keep this panel open; the next paper opens in a new one">${icon('pin')}Keep Open</button>` : ''}
   </nav>
   ${paper.aiKeywords.length ? `<ul id="keywords" class="keywords" aria-label="Keywords">${paper.aiKeywords.map((k) => `<li>${escapeHtml(k)}</li>`).join('')}</ul>` : ''}
   ${paper.aiSummary ? `<section id="summary" class="summary"><h2>AI summary</h2><p>${escapeHtml(paper.aiSummary)}</p></section>` : ''}
