@@ -40,10 +40,11 @@ export class MemoryMeter {
     if (h > this.peakHeap) this.peakHeap = h;
   }
 
-  stop(): { peakHeapMb: number; peakRssMb: number } {
+  /** `measuredUntilMs` (process-relative) tells the runner where to stop reading the V8 GC trace for peaks. */
+  stop(): { peakHeapMb: number; peakRssMb: number; measuredUntilMs: number } {
     if (this.timer) clearInterval(this.timer);
     this.sample();
-    return { peakHeapMb: round(this.peakHeap / MB), peakRssMb: round(process.resourceUsage().maxRSS / 1024) };
+    return { peakHeapMb: round(this.peakHeap / MB), peakRssMb: round(process.resourceUsage().maxRSS / 1024), measuredUntilMs: round(now()) };
   }
 }
 

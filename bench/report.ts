@@ -53,7 +53,9 @@ export function printTable(r: ScaleResult): void {
     out.push(row([`  ${kind} p50 / p99`, `${cell(k(ours)?.p50)}/${cell(k(ours)?.p99)}`, `${cell(k(lunr)?.p50)}/${cell(k(lunr)?.p99)}`, `${cell(k(mini)?.p50)}/${cell(k(mini)?.p99)}`, ''], widths));
   }
   out.push(row(['queries with no hit (of 240)', cell(ours?.query?.empty), cell(lunr?.query?.empty), cell(mini?.query?.empty), ''], widths));
-  out.push(row(['peak heap (MB, main isolate)', cell(j.peakHeapMb.ours), cell(j.peakHeapMb.lunrSingle), cell(mini?.peakHeapMb), ''], widths));
+  out.push(row(['peak heap (MB, all isolates)', cell(j.peakHeapMb.ours), cell(j.peakHeapMb.lunrSingle), cell(mini?.peakHeapMb), ''], widths));
+  const isolates = (e: any) => (e?.isolatePeaksMb ? e.isolatePeaksMb.join('+') : '—');
+  out.push(row(['  per isolate (main + workers)', isolates(ours), isolates(lunr), isolates(mini), ''], widths));
   out.push(row(['retained heap after build (MB)', cell(ours?.retainedHeapMb), cell(lunr?.retainedHeapMb), cell(mini?.retainedHeapMb), ''], widths));
   out.push(row(['peak RSS (MB)', cell(j.peakRssMb), cell(lunr?.peakRssMb), cell(mini?.peakRssMb), ''], widths));
   out.push(row(['persisted index (MB)', cell(ours?.persistedMb), cell(lunr?.serialisedMb), '', ''], widths));
