@@ -5,6 +5,7 @@
 //   --seed S      corpus seed (default 1)                           --json
 //   --keep        keep the generated corpus dirs                    --profile    --cpu-prof every child into bench-profiles/
 //   --skip a,b    leave out phases (floor, lunr, minisearch, ours, warm), e.g. lunr where it would not fit in memory
+//   --lunr-max-notes N  skip the single lunr index above N notes (default 20000: it would not fit in memory)
 //   --corpus-only generate and print the corpus hash, nothing else (a determinism check: same seed, same hash)
 //   --workers N   our index's worker threads for the cold build (default: available cores; 0 = main thread only)
 //   --phase X --dir D   (internal) run one phase in this process and print its result as JSON
@@ -139,6 +140,12 @@ async function runScale(notes: number, papers: number, seed: number): Promise<Sc
     return undefined;
   }
   const skip = new Set((option('skip') ?? '').split(',').filter(Boolean));
+  // A single Lunr index peaked at ≈ 4.6 GB of heap at 10k notes; 5× that would not fit the heap limit below.
+  const lunrMax = Number(option('lunr-max-notes') ?? 20000);
+  if (notes > lunrMax && !skip.has('lunr')) {
+    skip.add('lunr');
+    process.stderr.write(`bench: single lunr skipped above ${lunrMax} notes (memory); --lunr-max-notes N to change\n`);
+  }
   const phase = (name: string) => {
     if (skip.has(name)) return undefined;
     process.stderr.write(`bench:   ${name}…\n`);
