@@ -98,7 +98,8 @@ export async function oursPhase(dir: string) {
   const coldBuildMs = now() - t0;
   const threads = { workers: pool.size, preparedInWorkers: pool.counts.inWorkers };
   await pool.dispose();
-  const coldMaxBlockMs = probe.stop();
+  const coldBlock = probe.stopDetailed();
+  const coldMaxBlockMs = coldBlock.ms;
   const t1 = now();
   await index.save();
   const saveMs = now() - t1;
@@ -111,7 +112,7 @@ export async function oursPhase(dir: string) {
   // Persist the edited state so the warm phase starts from an index that matches the files on disk.
   await index.save();
   return {
-    coldBuildMs: round(coldBuildMs), coldMaxBlockMs, ...threads, saveMs: round(saveMs), persistedMb: dirMb(storageDir),
+    coldBuildMs: round(coldBuildMs), coldMaxBlockMs, coldBlock, ...threads, saveMs: round(saveMs), persistedMb: dirMb(storageDir),
     indexed: reconciled.indexed, skipped: reconciled.skipped.length, stats: index.stats,
     query, update, links, ...meter.stop(), retainedHeapMb,
   };
@@ -134,10 +135,11 @@ export async function warmPhase(dir: string) {
   const warmLoadMs = now() - t0;
   index.search(files.queries[1].text, { kind: 'all', limit: 20 });
   const firstQueryMs = now() - t0;
-  const maxBlockMs = probe.stop();
+  const block = probe.stopDetailed();
+  const maxBlockMs = block.ms;
   await pool.dispose();
   return {
-    openMs: round(openMs), searchableAfterOpenMs: round(searchableAfterOpenMs), warmLoadMs: round(warmLoadMs), firstQueryMs: round(firstQueryMs), maxBlockMs,
+    openMs: round(openMs), searchableAfterOpenMs: round(searchableAfterOpenMs), warmLoadMs: round(warmLoadMs), firstQueryMs: round(firstQueryMs), maxBlockMs, block,
     reindexed: index.reindexedFiles, changed: reconciled.changed + reconciled.added + reconciled.deleted, ...meter.stop(),
   };
 }

@@ -45,7 +45,7 @@ export function printTable(r: ScaleResult): void {
   out.push(row(['', 'ours', 'lunr single', 'MiniSearch', 'read floor'], widths));
   out.push(row(['cold build (ms)', cell(j.coldBuildMs.ours), cell(j.coldBuildMs.lunrSingle), cell(j.coldBuildMs.miniSearch), cell(j.coldBuildMs.readFloor)], widths));
   out.push(row(['  of which read / scan / index', '(one pass)', `${cell(lunr?.readMs)}/${cell(lunr?.scanMs)}/${cell(lunr?.indexMs)}`, `${cell(mini?.readMs)}/${cell(mini?.scanMs)}/${cell(mini?.indexMs)}`, ''], widths));
-  out.push(row(['  longest event-loop block (ms)', cell(ours?.coldMaxBlockMs), '(sync)', '(sync)', ''], widths));
+  out.push(row(['  longest event-loop block (ms)', `${cell(ours?.coldMaxBlockMs)} (wall ${cell(ours?.coldBlock?.wallMs)})`, '(sync)', '(sync)', ''], widths));
   if (ours?.workers !== undefined) out.push(row(['  worker threads (notes prepared there)', `${ours.workers} (${cell(ours.preparedInWorkers)})`, '0', '0', ''], widths));
   out.push(row(['query p50 / p99 (ms)', `${cell(j.queryMs.p50)}/${cell(j.queryMs.p99)}`, `${cell(lunr?.query?.p50)}/${cell(lunr?.query?.p99)}`, `${cell(mini?.query?.p50)}/${cell(mini?.query?.p99)}`, ''], widths));
   for (const kind of Object.keys(ours?.query?.byKind ?? lunr?.query?.byKind ?? {})) {
@@ -64,7 +64,7 @@ export function printTable(r: ScaleResult): void {
     `edit → searchable: p50 ${cell(j.updateMs.p50)} ms, p95 ${cell(j.updateMs.p95)} ms over ${cell(ours?.update?.edits)} edits` +
       ` (full lunr rebuild ${cell(j.updateMs.fullRebuildMs)} ms; ours from scratch ${cell(j.coldBuildMs.ours)} ms)`,
   );
-  out.push(`warm start: open ${cell(warm?.openMs)} ms (a query there: ${cell(warm?.searchableAfterOpenMs)} ms), open + reconcile ${cell(j.warmLoadMs)} ms, first query after reconcile ${cell(j.firstQueryMs)} ms, longest block ${cell(j.maxBlockMs)} ms, re-indexed ${cell(warm?.reindexed)} notes`);
+  out.push(`warm start: open ${cell(warm?.openMs)} ms (a query there: ${cell(warm?.searchableAfterOpenMs)} ms), open + reconcile ${cell(j.warmLoadMs)} ms, first query after reconcile ${cell(j.firstQueryMs)} ms, longest block ${cell(j.maxBlockMs)} ms (wall ${cell(warm?.block?.wallMs)}, histogram ${cell(warm?.block?.histogramMs)}), re-indexed ${cell(warm?.reindexed)} notes`);
   if (ours?.query?.byKind) out.push(`slowest query per kind (ours): ${Object.entries(ours.query.byKind).map(([k, v]: [string, any]) => `${k} ${v.slowest}`).join('; ')}`);
   out.push(`top-10 agreement with single lunr: ${cell(j.top10Agreement)} (strict, ties not admitted: ${cell(r.agree.strict)})`);
   if (ours?.links) out.push(`links vs ground truth: ${ours.links.exact} of ${ours.links.notes} notes exact${ours.links.firstMismatch ? `; first mismatch ${ours.links.firstMismatch}` : ''}`);
