@@ -117,8 +117,10 @@ export default async function ({ page, shot, log }) {
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     const total = corpus.PAYLOADS.length + 1;
-    await view.hover();
-    await page.locator('.pane-header [aria-label="Collapse All"], .title-actions [aria-label="Collapse All"]').first().click(); // room for the hostile day
+    // The title actions show on hover; hover the side bar's title (the middle of the view can sit under a
+    // split-view overlay right after the sash drag, which made this step flaky).
+    await page.locator('.part.sidebar .composite.title').hover();
+    await page.locator('.part.sidebar .title-actions [aria-label="Collapse All"]').first().click(); // room for the hostile day
     const dayRow = treeRow(page, corpus.HOSTILE_CORPUS_DAY).first();
     await dayRow.waitFor();
     if ((await dayRow.getAttribute('aria-expanded')) !== 'true') await dayRow.click();
