@@ -8,8 +8,21 @@ import { join } from 'node:path';
 const withTests = process.argv.includes('--tests');
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 
+// Activation compiles and evaluates all of dist/extension.js, and markdown-it (with its entity tables) and Lunr
+// were most of that. The extension require()s them only on first use — markdown-it in core/notes/parser.ts and
+// abstract-panel.ts, Lunr through src/vscode/search-engine.ts in note-index.ts — and here those requires load
+// files of their own beside extension.js instead of bundled copies.
+const lazyFiles = {
+  name: 'lazy-files',
+  setup(b) {
+    b.onResolve({ filter: /^(markdown-it|\.\/search-engine)$/ }, (a) => ({ path: `./${a.path.replace('./', '')}.js`, external: true }));
+  },
+};
+
 await Promise.all([
-  build({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: true }),
+  build({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: true, plugins: [lazyFiles] }),
+  build({ ...common, entryPoints: ['src/vscode/search-engine.ts'], outfile: 'dist/search-engine.js', minify: true, plugins: [lazyFiles] }),
+  build({ ...common, stdin: { contents: "module.exports = require('markdown-it');", resolveDir: '.' }, outfile: 'dist/markdown-it.js', minify: true }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The notes index's worker thread (src/node/index-workers.ts finds it beside extension.js and cli.js).
   build({ ...common, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist/index-worker.js', minify: true }),

@@ -3,18 +3,28 @@
 // raw HTML off and http(s)-only links, the CSP allows only our nonce'd script and styles, and every message
 // from the webview is validated before anything happens.
 import * as vscode from 'vscode';
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
 import { paperLinks, safeHttpUrl, type Paper } from '../core/papers/model';
 import type { Services } from './services';
 import { escapeHtml, nonce } from './text';
 
 export const PANEL_TYPE = 'paperNotes.abstract';
 
-const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
-markdown.validateLink = (url: string) => safeHttpUrl(url) !== undefined;
-// `![x](https://…)` in an abstract would load a remote image (a tracking pixel) when the panel opens: images
-// render as their alt text instead, and the CSP allows no remote images.
-markdown.disable('image');
+let abstractMarkdown: MarkdownIt | undefined;
+
+/** The abstract renderer, built when the first abstract is shown (markdown-it is loaded lazily; see core/notes/parser). */
+function markdown(): MarkdownIt {
+  if (!abstractMarkdown) {
+    const MarkdownItClass = require('markdown-it') as typeof MarkdownIt;
+    const md = new MarkdownItClass({ html: false, linkify: true, typographer: false });
+    md.validateLink = (url: string) => safeHttpUrl(url) !== undefined;
+    // `![x](https://…)` in an abstract would load a remote image (a tracking pixel) when the panel opens: images
+    // render as their alt text instead, and the CSP allows no remote images.
+    md.disable('image');
+    abstractMarkdown = md;
+  }
+  return abstractMarkdown;
+}
 
 /** A codicon (from @vscode/codicons, copied into media/ by the build); decorative, so hidden from screen readers. */
 const icon = (name: string) => `<span class="codicon codicon-${name}" aria-hidden="true"></span>`;
@@ -202,7 +212,7 @@ export function renderHtml(webview: vscode.Webview, extensionUri: vscode.Uri, pa
   </nav>
   ${paper.aiKeywords.length ? `<ul id="keywords" class="keywords" aria-label="Keywords">${paper.aiKeywords.map((k) => `<li>${escapeHtml(k)}</li>`).join('')}</ul>` : ''}
   ${paper.aiSummary ? `<section id="summary" class="summary"><h2>AI summary</h2><p>${escapeHtml(paper.aiSummary)}</p></section>` : ''}
-  <section id="abstract" class="abstract"><h2>Abstract</h2>${paper.abstract ? markdown.render(paper.abstract) : '<p class="muted">No abstract.</p>'}</section>
+  <section id="abstract" class="abstract"><h2>Abstract</h2>${paper.abstract ? markdown().render(paper.abstract) : '<p class="muted">No abstract.</p>'}</section>
   <section class="links"><h2>Links</h2><ul id="links">${linkList
     .filter((l): l is [string, string] => l[1] !== undefined)
     .map(([label, url]) => `<li><a href="${escapeHtml(url)}" data-url="${escapeHtml(url)}">${escapeHtml(label)}</a> <span class="url">${escapeHtml(url)}</span></li>`)

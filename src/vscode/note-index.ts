@@ -4,9 +4,9 @@
 // starts warm. It answers topic search, "notes citing this paper" and the tree's note children.
 import * as vscode from 'vscode';
 import { createHash } from 'node:crypto';
-import { NoteIndex, type Hit, type SearchOptions } from '../core/search';
+import type { NoteIndex, Hit, SearchOptions } from '../core/search';
 import { nodeFileSystem } from '../cli/node-fs';
-import { prepareWorkers, type PrepareWorkers } from '../node/index-workers';
+import type { PrepareWorkers } from '../node/index-workers';
 import type { CitationServices } from './citation-services';
 
 export interface EditorHit extends Hit {
@@ -26,6 +26,9 @@ const BATCH_DELAY_MS = 100;
 /** A batch this large (a checkout, a sync, a script writing notes) is cheaper and safer as one reconcile:
  * a walk that re-reads only changed files, in the workers — and it also catches events the watcher dropped. */
 const BURST_SIZE = 64;
+
+/** Loaded on the first build, not at activation (see search-engine.ts). */
+const searchEngine = () => require('./search-engine') as typeof import('./search-engine');
 
 export class EditorNoteIndex implements vscode.Disposable {
   private readonly indexes = new Map<string, FolderIndex>();
@@ -75,6 +78,7 @@ export class EditorNoteIndex implements vscode.Disposable {
     try {
       const catalog = () => this.cite.services.catalog();
       const workers = this.prepareWorkers();
+      const { NoteIndex } = searchEngine();
       for (const folder of folders) {
         const index = await NoteIndex.open({
           prepare: workers?.size ? workers.prepare : undefined,
@@ -111,7 +115,7 @@ export class EditorNoteIndex implements vscode.Disposable {
     if (this.workers) return this.workers;
     try {
       const file = vscode.Uri.joinPath(this.cite.context.extensionUri, 'dist', 'index-worker.js').fsPath;
-      this.workers = prepareWorkers({ file, warn: (m) => this.cite.services.log().warn(m) });
+      this.workers = searchEngine().prepareWorkers({ file, warn: (m) => this.cite.services.log().warn(m) });
     } catch (e) {
       this.cite.services.log().warn(`Paper Notes: no index workers (${e instanceof Error ? e.message : String(e)}); indexing in the extension host's thread.`);
     }

@@ -1,13 +1,21 @@
 /// <reference types="mocha" />
 // Activation time in the real extension host, for the benchmark: bench/run.ts reads the number from
 // test-results/activation.json (written here) and reports it as `activationMs`. Test files run in name order, so
-// this one runs first, before any other test activates the extension; ext.activate() on an inactive extension
-// covers what VS Code counts as activation: loading dist/extension.js and running activate().
+// this one runs first, before any other test activates the extension. The extension records performance.now() at
+// the start and end of evaluating dist/extension.js and of activate() (PaperNotesApi.activationTimes); with the
+// test's own clock around ext.activate() (same process, same clock) that splits the call into:
+//   beforeLoadMs  host dispatch, reading and compiling dist/extension.js (the bundle's size shows here)
+//   evaluateMs    the bundle's top-level code
+//   hostWaitMs    the host awaiting the extension's context (its storage, from the workbench) before it calls
+//                 activate(): not our code, and with a busy workbench it was 450–570 ms in some runs
+//   activateMs    activate() itself
+// activationMs = the whole call minus hostWaitMs, so it counts all our code does on the host's thread.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import type { PaperNotesApi } from '../../src/vscode/extension';
 
 /** Resolves once five 10 ms timers in a row fire less than 5 ms late; returns how long that took. */
 async function untilIdle(maxMs: number): Promise<number> {
@@ -21,25 +29,41 @@ async function untilIdle(maxMs: number): Promise<number> {
   return performance.now() - start;
 }
 
+const round = (ms: number) => Math.round(ms * 10) / 10;
+const NOT_FIRST = 'the extension was activated before this test, so its activation cannot be measured: nothing at startup may activate it (check activationEvents and test file order)';
+
 describe('Activation', () => {
   it('activates, and records how long it took for the benchmark', async function () {
     this.timeout(20_000);
-    const ext = vscode.extensions.getExtension('paper-notes.paper-notes');
+    const ext = vscode.extensions.getExtension<PaperNotesApi>('paper-notes.paper-notes');
     assert.ok(ext, 'extension paper-notes.paper-notes is loaded');
-    if (ext.isActive) {
-      // Something (an activation event at startup) was first: the time can no longer be taken.
-      this.skip();
-    }
+    assert.equal(ext.isActive, false, NOT_FIRST);
     // Right after startup the host is busy activating other extensions, and that queueing is not our cost:
-    // wait (up to 10 s) until timers run on time again, unless an activation event gets there first.
+    // wait (up to 10 s) until timers run on time again.
     const waitedMs = await untilIdle(10_000);
-    if (ext.isActive) this.skip();
+    assert.equal(ext.isActive, false, NOT_FIRST);
     const t0 = performance.now();
-    await ext.activate();
-    const activationMs = Math.round((performance.now() - t0) * 10) / 10;
-    assert.ok(ext.isActive);
+    const api = await ext.activate();
+    const t1 = performance.now();
+    const { loadStartMs, loadEndMs, activateStartMs, activateEndMs } = api.activationTimes;
+    // Each moment comes after the one before, or the split below means nothing.
+    for (const [a, b] of [[t0, loadStartMs], [loadStartMs, loadEndMs], [loadEndMs, activateStartMs], [activateStartMs, activateEndMs], [activateEndMs, t1]]) assert.ok(a <= b, `timestamps out of order: ${JSON.stringify({ t0, ...api.activationTimes, t1 })}`);
+    const hostWaitMs = activateStartMs - loadEndMs;
+    const activationMs = round(t1 - t0 - hostWaitMs);
     const dir = join(ext.extensionPath, 'test-results');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'activation.json'), JSON.stringify({ activationMs, waitedForIdleMs: Math.round(waitedMs), measuredAt: new Date().toISOString(), host: vscode.env.appName }));
+    writeFileSync(join(dir, 'activation.json'), JSON.stringify({
+      activationMs,
+      beforeLoadMs: round(loadStartMs - t0),
+      evaluateMs: round(loadEndMs - loadStartMs),
+      activateMs: round(activateEndMs - activateStartMs),
+      hostWaitMs: round(hostWaitMs),
+      wallMs: round(t1 - t0),
+      waitedForIdleMs: Math.round(waitedMs),
+      measuredAt: new Date().toISOString(),
+      host: vscode.env.appName,
+    }));
+    // A regression guard only, far above the target (the number itself is the benchmark's).
+    assert.ok(activationMs < 200, `activation took ${activationMs} ms`);
   });
 });

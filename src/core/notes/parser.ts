@@ -4,7 +4,7 @@
 //
 // Every reference token gets `meta = { start, end, … }`: offsets into its inline token's `content`, which
 // the scanner maps back to source lines and columns.
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
 import { arxivAt, FOOTNOTE_LABEL, parseCitationKeys } from './refs';
 
 type State = MarkdownIt.StateInline;
@@ -120,8 +120,11 @@ function ruleFn(md: MarkdownIt, name: string): Rule {
 }
 
 function createParser(): MarkdownIt {
+  // Required on first use, not imported: evaluating markdown-it is most of the editor's start-up cost, and the
+  // editor's build loads it from a file of its own (scripts/build.mjs).
+  const MarkdownItClass = require('markdown-it') as typeof MarkdownIt;
   // html: true so HTML blocks and inline tags are tokens of their own (and skipped), not prose.
-  const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
+  const md = new MarkdownItClass({ html: true, linkify: true, typographer: false });
   // Only scheme'd URLs: fuzzy links are found after inline parsing, without positions.
   md.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
   const link = ruleFn(md, 'link');
