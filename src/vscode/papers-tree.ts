@@ -314,7 +314,11 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     provider,
     view,
     provider.onDidChangeStatus(setContext),
-    vscode.commands.registerCommand('paperNotes.showDailyPapers', () => provider.start()),
+    // From the palette the view may be hidden: reveal it too (the welcome view's button is already in it).
+    vscode.commands.registerCommand('paperNotes.showDailyPapers', async () => {
+      await provider.start();
+      await vscode.commands.executeCommand('paperNotes.dailyPapers.focus');
+    }),
     vscode.commands.registerCommand('paperNotes.refresh', () => provider.refreshAll()),
     vscode.commands.registerCommand('paperNotes.retryDay', (arg: unknown) => {
       const day = typeof arg === 'string' ? arg : (arg as Node | undefined)?.day;
