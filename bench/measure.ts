@@ -96,7 +96,8 @@ export class BlockProbe {
   }
 }
 
-function cpuMs(): number {
+/** CPU time this process has used, in ms (all threads). */
+export function cpuMs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 }

@@ -48,6 +48,8 @@ export function printTable(r: ScaleResult): void {
   out.push(row(['  longest event-loop block (ms)', `${cell(ours?.coldMaxBlockMs)} (wall ${cell(ours?.coldBlock?.wallMs)})`, '(sync)', '(sync)', ''], widths));
   if (ours?.workers !== undefined) out.push(row(['  worker threads (notes prepared there)', `${ours.workers} (${cell(ours.preparedInWorkers)})`, '0', '0', ''], widths));
   out.push(row(['query p50 / p99 (ms)', `${cell(j.queryMs.p50)}/${cell(j.queryMs.p99)}`, `${cell(lunr?.query?.p50)}/${cell(lunr?.query?.p99)}`, `${cell(mini?.query?.p50)}/${cell(mini?.query?.p99)}`, ''], widths));
+  const wq = (e: any) => `${cell(e?.query?.wall?.p50)}/${cell(e?.query?.wall?.p99)}`;
+  out.push(row(['  wall clock p50 / p99 (ms)', wq(ours), wq(lunr), wq(mini), ''], widths));
   for (const kind of Object.keys(ours?.query?.byKind ?? lunr?.query?.byKind ?? {})) {
     const k = (e: any) => e?.query?.byKind?.[kind];
     out.push(row([`  ${kind} p50 / p99`, `${cell(k(ours)?.p50)}/${cell(k(ours)?.p99)}`, `${cell(k(lunr)?.p50)}/${cell(k(lunr)?.p99)}`, `${cell(k(mini)?.p50)}/${cell(k(mini)?.p99)}`, ''], widths));
