@@ -42,3 +42,23 @@ export async function widenSidebar(page, width) {
   await page.mouse.move(sidebar.x + width, y, { steps: 5 });
   await page.mouse.up();
 }
+
+/** Opens a workspace file through Quick Open (Ctrl+P), trying again once if the widget was dismissed under it. */
+export async function openFile(page, name) {
+  const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+  const qi = page.locator('.quick-input-widget');
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await qi.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+      await page.keyboard.press(`${mod}+P`);
+      await qi.locator('.quick-input-box input').fill(name, { timeout: 5000 });
+      await qi.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 10_000 });
+      return;
+    } catch (e) {
+      if (attempt > 0) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
