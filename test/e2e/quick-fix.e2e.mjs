@@ -50,7 +50,17 @@ export default async function ({ page, shot, log }) {
   const typo = key.slice(0, -3);
   // Papers must be cached for keys to be known at all.
   await page.locator('.activitybar [aria-label^="Paper Notes"]').first().waitFor(); // contributions loaded
-  await runCommand(page, 'Paper Notes: Show Daily Papers');
+  // Right after a page load the palette may not list extension commands yet: try again shortly.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await runCommand(page, 'Paper Notes: Show Daily Papers');
+      break;
+    } catch (e) {
+      if (attempt >= 2) throw e;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(2000);
+    }
+  }
   await runCommand(page, 'View: Close All Editors'); // focus may sit in a restored webview
 
   await openFile(page, 'second.md');
