@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../harness/code-server.mjs';
 import { FIXTURE_DAY, HOSTILE_DAY } from '../harness/settings.mjs';
-import { expect, runCommand, treeRow, webview, widenSidebar } from './workbench.mjs';
+import { expect, runCommand, setExpanded, treeRow, webview, widenSidebar } from './workbench.mjs';
 
 const hostileValid = new Set(JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/days', `${HOSTILE_DAY}.json`), 'utf8'))
   .map((i) => i?.paper)
@@ -56,8 +56,8 @@ export default async function ({ page, fixture, shot, log }) {
 
   // A failing day: the fixture server answers HTML; the day shows an error item with the reason.
   fixture.setFault(HOSTILE_DAY, 'html');
-  await treeRow(page, FIXTURE_DAY).first().click(); // collapse today so the other days are in view
-  await treeRow(page, HOSTILE_DAY).first().click();
+  await setExpanded(treeRow(page, FIXTURE_DAY).first(), false); // collapse today so the other days are in view
+  await setExpanded(treeRow(page, HOSTILE_DAY).first(), true);
   const error = treeRow(page, 'not valid JSON'); // the error item's label is the reason
   await error.waitFor();
   await shot('error');

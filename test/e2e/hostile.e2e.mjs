@@ -190,8 +190,11 @@ export default async function ({ page, shot, log }) {
     for (let i = 0; i < cited.length; i += 4) {
       for (const col of [5, cited[i].key.length + 14]) { // on the [@key], then on arXiv:ID
         await page.keyboard.press(`${mod}+G`);
-        await page.locator('.quick-input-widget .quick-input-box input').fill(`:${i + 3}:${col}`);
+        const goTo = page.locator('.quick-input-widget .quick-input-box input');
+        await goTo.waitFor(); // under load the widget can open after the keypress returns
+        await goTo.fill(`:${i + 3}:${col}`);
         await page.keyboard.press('Enter');
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
         await page.keyboard.press(`${mod}+K`);
         await page.keyboard.press(`${mod}+I`);
         const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)', { hasText: 'Hostile' }).first();

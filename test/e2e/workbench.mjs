@@ -2,29 +2,47 @@
 
 /**
  * Runs a command through the palette: F1, type the title, pick the row. `{ wait: false }` returns right after
- * Enter, for commands that open a quick pick of their own. When focus sits in a webview that is being closed, the
- * F1 can land nowhere: then focus the workbench (the side bar's title) and press it again.
+ * Enter, for commands that open a quick pick of their own. The palette closes when focus moves, and right after an
+ * editor closes the webview revealed behind it may take focus late (under load, after F1): then close whatever is
+ * left, focus the workbench (the side bar's title) and try again.
  */
 export async function runCommand(page, title, { wait = true } = {}) {
   const input = page.locator('.quick-input-widget .quick-input-box input');
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
   for (let attempt = 0; ; attempt++) {
-    await page.keyboard.press('F1');
     try {
-      await input.waitFor({ timeout: attempt === 0 ? 5000 : 30000 });
+      await page.keyboard.press('F1');
+      await input.waitFor({ timeout: 10000 });
+      await input.fill(`>${title}`, { timeout: 5000 });
+      await row.waitFor({ timeout: 10000 });
       break;
     } catch (e) {
-      if (attempt > 0) throw e;
+      if (attempt === 2) throw e;
+      if (await input.isVisible()) await page.keyboard.press('Escape');
       await page.locator('.part.sidebar .title-label').first().click();
     }
   }
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
   await page.keyboard.press('Enter');
   if (wait) await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
 /** The DOM inside the (single) visible webview. */
 export const webview = (page) => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+
+/**
+ * Clicks a tree row until it is expanded (`true`) or collapsed (`false`). Under load a click can land while the
+ * list re-renders after the previous one; the row's aria-expanded says whether it took.
+ */
+export async function setExpanded(row, expanded) {
+  for (let attempt = 0; ; attempt++) {
+    if ((await row.getAttribute('aria-expanded')) === String(expanded)) return;
+    if (attempt === 3) throw new Error(`tree row did not become ${expanded ? 'expanded' : 'collapsed'}`);
+    await row.click();
+    await row.page().waitForFunction(
+      ([el, want]) => el.getAttribute('aria-expanded') === want, [await row.elementHandle(), String(expanded)], { timeout: 3000 },
+    ).catch(() => undefined);
+  }
+}
 
 /** A row of the Daily Papers tree whose text contains `text`. */
 export const treeRow = (page, text) => page.locator('[id="workbench.view.extension.paperNotes"] .monaco-list-row', { hasText: text });
