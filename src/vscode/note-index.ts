@@ -50,9 +50,16 @@ export class EditorNoteIndex implements vscode.Disposable {
     this.status.command = 'paperNotes.searchNotes';
   }
 
-  /** Starts the background build once; later calls return the same promise. */
+  /** Starts the background build once; later calls return the same promise. A failed build (say, storage full)
+   * is logged by run() and forgotten, so the next search or start tries again instead of staying broken. */
   start(): Promise<void> {
-    this.built ??= this.run(() => this.build());
+    if (!this.built) {
+      const built = this.run(() => this.build());
+      this.built = built;
+      built.catch(() => {
+        if (this.built === built) this.built = undefined;
+      });
+    }
     return this.built;
   }
 
@@ -175,7 +182,7 @@ export class EditorNoteIndex implements vscode.Disposable {
       this.batchDone = new Promise((resolve) => {
         this.batchTimer = setTimeout(() => {
           this.batchTimer = undefined;
-          void this.applyPending().then(resolve);
+          void this.applyPending().then(resolve, resolve); // a failure is logged by run()
         }, BATCH_DELAY_MS);
       });
     }
@@ -189,8 +196,9 @@ export class EditorNoteIndex implements vscode.Disposable {
   private applyPending(): Promise<void> {
     const uris = [...this.pending.values()];
     this.pending.clear();
+    // run() queues this after the build if one is under way; before any build there is nothing to update (the
+    // build's own walk will see these files), so there is no need to wait on the build — or to fail with it.
     return this.run(async () => {
-      await this.built;
       const byFolder = new Map<FolderIndex, string[]>();
       for (const uri of uris) {
         const at = this.locate(uri);
@@ -207,7 +215,6 @@ export class EditorNoteIndex implements vscode.Disposable {
 
   noteRenamed(from: vscode.Uri, to: vscode.Uri): Promise<void> {
     return this.run(async () => {
-      await this.built;
       const a = this.locate(from);
       const b = this.locate(to);
       if (a && b && a.fi === b.fi) await a.fi.index.renameNote(a.path, b.path);
