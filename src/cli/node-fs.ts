@@ -18,8 +18,11 @@ export const nodeFileSystem: FileSystem = {
       if (e.isDirectory()) out.push([e.name, 'dir']);
       else if (e.isFile()) out.push([e.name, 'file']);
       else if (e.isSymbolicLink()) {
+        // Symlinked files are followed; symlinked folders are left out, so a link back up the tree
+        // (`notes/sub/loop -> ..`) cannot make the walk index the same notes again and again, nor forever.
+        // (The editor's file watcher does not follow them either, so they could not stay in sync anyway.)
         const s = await fsp.stat(`${path}/${e.name}`).catch(() => undefined);
-        if (s) out.push([e.name, s.isDirectory() ? 'dir' : 'file']);
+        if (s?.isFile()) out.push([e.name, 'file']);
       }
     }
     return out;

@@ -147,12 +147,27 @@ class StoreCatalog implements Catalog {
     return map;
   }
 
-  /** Gives every cached paper a key, keeping existing ones; writes keys.json only when something was added. */
+  /**
+   * Gives every cached paper a key, keeping existing ones; writes keys.json only when something was added.
+   * The CLI and the extension each hold a catalog over the same cache, so keys.json is re-read right before
+   * the write and merged: assignments already on disk win, ours fill in the rest where the key is still free,
+   * and `assignKeys` over the merged map keeps keys unique. The write itself is atomic (temp + rename).
+   */
   private async updateKeys(): Promise<KeyMap> {
     const existing = await this.store.readKeys();
-    const keys = assignKeys(existing, await this.allPapers());
-    if (Object.keys(keys).length !== Object.keys(existing).length) await this.store.writeKeys(keys);
-    return keys;
+    const papers = await this.allPapers();
+    const keys = assignKeys(existing, papers);
+    if (Object.keys(keys).length === Object.keys(existing).length) return keys;
+    const merged: KeyMap = { ...(await this.store.readKeys(true)) };
+    const taken = new Set(Object.values(merged));
+    for (const [id, key] of Object.entries(keys)) {
+      if (merged[id] || taken.has(key)) continue;
+      merged[id] = key;
+      taken.add(key);
+    }
+    const final = assignKeys(merged, papers);
+    await this.store.writeKeys(final);
+    return final;
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {

@@ -14,7 +14,7 @@ export interface FileSystem {
   readFile(path: string): Promise<Uint8Array>;
   /** Creates parent folders as needed. Not atomic by itself; see `writeFileAtomic`. */
   writeFile(path: string, data: Uint8Array): Promise<void>;
-  /** Entries of a folder as [name, type]; symlinks are reported as what they point to. */
+  /** Entries of a folder as [name, type]; a symlinked file is a 'file', a symlinked folder may be left out (no loops). */
   readDir(path: string): Promise<Array<[string, EntryType]>>;
   /** `undefined` when nothing is there. */
   stat(path: string): Promise<FileStat | undefined>;

@@ -163,7 +163,16 @@ export function prepareWorkers(opts: PrepareWorkersOptions = {}): PrepareWorkers
     async dispose() {
       disposed = true;
       clearTimeout(idleTimer);
-      await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
+      // Settle what is still waiting, as prepare() does for calls after dispose: a terminated worker never
+      // answers, and redoing the batches in-thread would keep a closing host busy for nothing.
+      const pending = [...queue.splice(0), ...slots.flatMap((s) => (s.job ? [s.job] : []))];
+      const stopping = slots.splice(0).map((s) => {
+        s.job = undefined;
+        return s.worker.terminate();
+      });
+      const error = new Error('index workers disposed');
+      for (const job of pending) job.reject(error);
+      await Promise.all(stopping);
     },
   };
 }

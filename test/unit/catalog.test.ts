@@ -9,6 +9,8 @@ import { startFixtureServer, type FixtureServer } from '../support/fixture-serve
 import { createCatalog, type CatalogOptions } from '../../src/core/catalog';
 import { nodeFileSystem } from '../../src/cli/node-fs';
 import { PaperSourceError } from '../../src/core/papers';
+import type { Paper } from '../../src/core/papers/model';
+import { PaperStore } from '../../src/core/store';
 
 let server: FixtureServer;
 const dirs: string[] = [];
@@ -147,4 +149,60 @@ test('invalid days are refused before any request', async () => {
   await assert.rejects(catalog.refreshDay('2026-13-01'), RangeError);
   assert.equal(await catalog.cachedDay('../../etc/passwd'), undefined);
   assert.equal(server.requests.length, before);
+});
+
+test('a keys.json that cannot be read (EACCES) is left in place and the error thrown, never moved aside', async () => {
+  const { cacheDir } = setup();
+  writeFileSync(join(cacheDir, 'keys.json'), '{"2401.00001":"smith2024deep"}\n');
+  const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+  const warnings: string[] = [];
+  const store = new PaperStore({
+    fs: { ...nodeFileSystem, readFile: async (p) => (p.endsWith('keys.json') ? Promise.reject(denied) : nodeFileSystem.readFile(p)) },
+    cacheDir, warn: (m) => warnings.push(m),
+  });
+  await assert.rejects(store.readKeys(), (e: Error) => /could not read .*keys\.json.*EACCES/.test(e.message));
+  assert.deepEqual(readdirSync(cacheDir), ['keys.json'], 'not moved aside');
+  assert.equal(warnings.length, 0);
+  // Bad JSON still is corruption: moved aside with a warning, read as absent.
+  writeFileSync(join(cacheDir, 'keys.json'), '{"2401.00001":');
+  assert.deepEqual(await new PaperStore({ fs: nodeFileSystem, cacheDir, warn: (m) => warnings.push(m) }).readKeys(), {});
+  assert.ok(readdirSync(cacheDir).some((n) => n.startsWith('keys.json.corrupt-')));
+  assert.equal(warnings.length, 1);
+});
+
+test('two catalogs on one cache (CLI + extension) adding papers interleaved keep every key and never change one', async () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'paper-notes-two-'));
+  dirs.push(cacheDir);
+  // Same first author, year and title word: all four collide on `muller2026deep` and need suffixes.
+  const paper = (id: string): Paper => ({ id, title: `Deep ${id}`, abstract: '', authors: ['Anna Müller'], upvotes: 0, numComments: 0, aiKeywords: [], publishedAt: '2026-07-28T00:00:00.000Z' });
+  const onDisk = (): Record<string, string> => JSON.parse(readFileSync(join(cacheDir, 'keys.json'), 'utf8'));
+  const seen = new Map<string, string>();
+  const check = () => {
+    const keys = onDisk();
+    for (const [id, key] of seen) assert.equal(keys[id], key, `${id} kept its key`);
+    for (const [id, key] of Object.entries(keys)) seen.set(id, key);
+    assert.equal(new Set(Object.values(keys)).size, Object.keys(keys).length, 'keys unique');
+  };
+  let cut: (() => Promise<void>) | undefined;
+  let failure: unknown;
+  const offline = () => Promise.reject(new Error('offline'));
+  // A pauses while looking for its days (between reading keys.json and writing it) and lets B run a whole addPapers.
+  const a = createCatalog({
+    fs: { ...nodeFileSystem, stat: async (p) => {
+      if (p.endsWith('/days')) { const run = cut; cut = undefined; await run?.().catch((e) => (failure ??= e)); }
+      return nodeFileSystem.stat(p);
+    } },
+    fetch: offline, cacheDir, apiBase: server.url,
+  });
+  const b = createCatalog({ fs: nodeFileSystem, fetch: offline, cacheDir, apiBase: server.url });
+  cut = async () => { await b.addPapers([paper('9999.00001')]); check(); };
+  await a.addPapers([paper('9999.00002')]);
+  check();
+  cut = async () => { await b.addPapers([paper('9999.00004')]); check(); };
+  await a.addPapers([paper('9999.00003')]);
+  check();
+  assert.equal(failure, undefined, 'checks while A was paused');
+  assert.deepEqual(Object.keys(onDisk()).sort(), ['9999.00001', '9999.00002', '9999.00003', '9999.00004']);
+  assert.deepEqual(await a.keys(), onDisk());
+  assert.deepEqual(await b.keys(), onDisk());
 });

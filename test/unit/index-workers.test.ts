@@ -99,3 +99,23 @@ test('a crashing worker: its batches are redone in-thread, nothing is lost', asy
     await pool.dispose();
   }
 });
+
+test('dispose settles batches still queued or in a worker: prepare() rejects instead of hanging', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pn-silent-'));
+  const file = join(dir, 'silent.js');
+  writeFileSync(file, "require('node:worker_threads').parentPort.on('message', () => {});\n"); // never answers
+  const pool = prepareWorkers({ file, size: 1 });
+  const files = Array.from({ length: 40 }, (_, i) => ({ path: `n${i}.md`, text: `# Note ${i}\n` })); // 3 batches, 1 worker
+  const pending = pool.prepare(files).then(() => 'resolved', (e: Error) => e.message);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await pool.dispose();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const hung = new Promise((resolve) => (timer = setTimeout(resolve, 2000, 'hung')));
+  try {
+    const outcome = await Promise.race([pending, hung]);
+    assert.equal(outcome, 'index workers disposed');
+  } finally {
+    clearTimeout(timer);
+  }
+  await assert.rejects(pool.prepare(files), /disposed/);
+});

@@ -5,6 +5,7 @@
 // Days hold their papers inline so a day is one atomic file: a refresh writes it whole or not at all, and a
 // corrupt file costs one day, not the cache. Every write goes through a temp file and a rename; a file that does
 // not parse is moved aside (`*.corrupt-<timestamp>`), reported once through `warn`, and treated as absent.
+// A file that cannot be read at all (permissions, busy, out of handles) is left where it is and the error thrown.
 import { joinPath, readText, writeFileAtomic, type FileSystem } from '../fs';
 import { parseArxivId, type Paper } from '../papers/model';
 import { paperFromRecord } from '../papers/validate';
@@ -111,13 +112,14 @@ export class PaperStore {
     await this.writeJson(this.papersPath, { format: STORE_FORMAT, papers });
   }
 
-  async readKeys(): Promise<KeyMap> {
+  /** `fresh`: bypass the memo, for a re-read right before a write (another process may have just written). */
+  async readKeys(fresh = false): Promise<KeyMap> {
     const keys = await this.readJson(this.keysPath, (v) => {
       if (!isRec(v)) return undefined;
       const out: KeyMap = {};
       for (const [id, key] of Object.entries(v)) if (typeof key === 'string' && key) out[id] = key;
       return out;
-    });
+    }, fresh);
     return keys ?? {};
   }
 
@@ -127,15 +129,26 @@ export class PaperStore {
     await this.writeJson(this.keysPath, sorted);
   }
 
-  /** Reads and checks one JSON file; absent → undefined; unreadable or wrong shape → moved aside, warned, undefined. */
-  private async readJson<T>(path: string, check: (v: unknown) => T | undefined): Promise<T | undefined> {
+  /**
+   * Reads and checks one JSON file; absent → undefined; bad JSON or wrong shape → moved aside, warned, undefined.
+   * A failed read (EACCES, EBUSY, EMFILE…) says nothing about the content, so it throws and leaves the file alone:
+   * moving keys.json aside for a busy file would silently reassign citation keys. `fresh` skips the memo.
+   */
+  private async readJson<T>(path: string, check: (v: unknown) => T | undefined, fresh = false): Promise<T | undefined> {
     const stat = await this.fs.stat(path);
     if (!stat || stat.type !== 'file') return undefined;
     const hit = this.memo.get(path);
-    if (hit && hit.size === stat.size && hit.mtimeMs === stat.mtimeMs) return hit.value as T;
+    if (!fresh && hit && hit.size === stat.size && hit.mtimeMs === stat.mtimeMs) return hit.value as T;
+    let text: string;
+    try {
+      text = await readText(this.fs, path);
+    } catch (e) {
+      if (!(await this.fs.stat(path).catch(() => stat))) return undefined; // deleted since the stat: absent
+      throw new Error(`Paper Notes: could not read ${path} (${e instanceof Error ? e.message : String(e)}); it was left as it is`, { cause: e });
+    }
     let value: T | undefined;
     try {
-      value = check(JSON.parse(await readText(this.fs, path)));
+      value = check(JSON.parse(text));
     } catch {
       value = undefined;
     }
