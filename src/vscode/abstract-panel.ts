@@ -114,7 +114,14 @@ export class AbstractPanels implements vscode.Disposable {
     const shown: Shown = { panel, paper };
     panel.iconPath = vscode.Uri.joinPath(this.services.context.extensionUri, 'media', 'paper-notes.svg');
     this.render(shown);
-    panel.webview.onDidReceiveMessage((raw) => this.handle(shown, raw));
+    panel.webview.onDidReceiveMessage((raw) =>
+      this.handle(shown, raw).catch((e) => {
+        // A button the user clicked failed: log it and say so once, instead of an unhandled rejection.
+        const detail = e instanceof Error ? e.message : String(e);
+        this.services.log().error(`abstract webview action failed: ${detail}`);
+        void vscode.window.showErrorMessage(`Paper Notes: the action failed: ${detail}`);
+      }),
+    );
     panel.onDidDispose(() => {
       if (this.preview === shown) this.preview = undefined;
       this.kept.delete(shown);

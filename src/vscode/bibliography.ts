@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { bibEntryKeys, syncBibliography, type BibEntry, type BibSyncResult } from '../core/cite/bib-sync';
 import { scanNote } from '../core/notes';
-import { bibtexFor } from './citation-stub';
+import { bibtexEntry } from '../core/cite/bibtex';
 import { citationSettings, type CitationServices } from './citation-services';
 
 export const SYNC_BIBLIOGRAPHY = 'paperNotes.syncBibliography';
@@ -53,7 +53,7 @@ export async function syncFolder(cite: CitationServices, folder: vscode.Workspac
   for (const id of ids) {
     const p = lookup.byId(id);
     const key = lookup.keyOf(id);
-    if (p && key) entries.push({ key, bibtex: bibtexFor(p, key) });
+    if (p && key) entries.push({ key, bibtex: bibtexEntry(p, key) });
   }
   const existing = await readText(bibUri);
   const result = syncBibliography(existing, entries);
@@ -84,7 +84,7 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
       const paper = await cite.paperFromArg(arg);
       const key = paper && (await cite.papers()).keyOf(paper.id);
       if (!paper || !key) return undefined;
-      const text = bibtexFor(paper, key);
+      const text = bibtexEntry(paper, key);
       await vscode.env.clipboard.writeText(text);
       vscode.window.setStatusBarMessage(`Copied BibTeX for @${key}`, 3000);
       return text;

@@ -39,7 +39,7 @@ export class CitationServices implements vscode.Disposable {
   readonly lookup: PaperLookup;
   /** Set by note-index.ts when it registers. */
   notes?: EditorNoteIndex;
-  /** The paper of the last hover, for the hover's argument-free "Show notes citing this paper" link. */
+  /** The paper of the last hover, for the hover's argument-free "Show notes citing this paper" link (cleared on use). */
   lastHoveredPaperId?: string;
   private lastMarkdown?: vscode.TextEditor;
   private readonly scans = new Map<string, { version: number; scanned: ScannedNote }>();

@@ -1,6 +1,6 @@
 // Hover on any recognised reference (pandoc key, footnote key, arXiv/HF link, arXiv:ID): title, authors, year,
 // abstract excerpt, links, and how many notes cite it. Untrusted text escaped; the only command link takes no
-// arguments — it acts on the paper of the last hover.
+// arguments — it runs a hover-only command that acts on the paper of the last hover.
 import * as vscode from 'vscode';
 import { MARKDOWN, refRange, type CitationServices } from './citation-services';
 import { escapeMarkdown } from './text';

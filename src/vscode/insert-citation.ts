@@ -4,8 +4,8 @@
 import * as vscode from 'vscode';
 import { authorLine, paperMatches, rankPapers } from '../core/cite/paper-ranking';
 import { paperYear, type Paper } from '../core/papers/model';
-import { stubFor } from './citation-stub';
-import { citationSettings, paperIdFromArg, type CitationServices } from './citation-services';
+import { citationStub } from '../core/cite/stubs';
+import { citationSettings, type CitationServices } from './citation-services';
 
 export const INSERT_CITATION = 'paperNotes.insertCitation';
 const RECENT_KEY = 'paperNotes.recentCitations';
@@ -70,15 +70,40 @@ export async function pickPaper(cite: CitationServices, title: string, filter = 
   });
 }
 
-/** Inserts the paper's stub at every selection of `editor` in one edit; returns whether the edit applied. */
-export async function insertCitation(editor: vscode.TextEditor, paper: Paper, key: string, fix?: FixArgs): Promise<boolean> {
+/** What may follow a key without being part of it (pandoc: inner punctuation must be followed by a key character). */
+const KEY_GOES_ON = /^(?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/][\p{L}\p{N}_]|[:/]\/)/u;
+
+/**
+ * Where the quick fix's unknown key is now. The picker is not modal, so the user may have typed while it was
+ * open: the captured range still holds `@filter` (or `[^filter]`), else the occurrence of `@filter` on the same
+ * line nearest the captured column; undefined when the key is gone (nothing must be replaced then).
+ */
+export function locateFixRange(doc: vscode.TextDocument, fix: FixArgs): vscode.Range | undefined {
+  const [l, c, el, ec] = fix.range;
+  const wanted = [`@${fix.filter}`, `[^${fix.filter}]`];
+  if (l >= doc.lineCount || el !== l) return undefined;
+  const text = doc.lineAt(l).text;
+  // `@filter` starting at i and not running on into a longer key (nor an e-mail address).
+  const wholeKey = (i: number) => !KEY_GOES_ON.test(text.slice(i + wanted[0].length)) && !/[\p{L}\p{N}_]/u.test(text[i - 1] ?? '');
+  if (text.slice(c, ec) === wanted[1] || (text.slice(c, ec) === wanted[0] && wholeKey(c))) return new vscode.Range(l, c, l, ec);
+  let best: number | undefined;
+  for (let i = text.indexOf(wanted[0]); i >= 0; i = text.indexOf(wanted[0], i + 1)) {
+    if (wholeKey(i) && (best === undefined || Math.abs(i - c) < Math.abs(best - c))) best = i;
+  }
+  return best === undefined ? undefined : new vscode.Range(l, best, l, best + wanted[0].length);
+}
+
+/**
+ * Inserts the paper's stub at every selection of `editor` in one edit, or with `replace` puts the key in that
+ * range instead (the quick fix); returns whether the edit applied.
+ */
+export async function insertCitation(editor: vscode.TextEditor, paper: Paper, key: string, replace?: vscode.Range): Promise<boolean> {
   const settings = citationSettings(editor.document.uri);
-  const stub = stubFor(settings, paper, key);
+  const stub = citationStub(paper, key, settings.style, settings.template);
   const doc = editor.document;
   return editor.edit((b) => {
-    if (fix) {
-      const [l, c, el, ec] = fix.range;
-      const range = new vscode.Range(l, c, el, ec);
+    if (replace) {
+      const range = replace;
       const old = doc.getText(range);
       // Scanner ranges cover `@key` (pandoc) or `[^key]` (footnote): keep the surrounding syntax.
       b.replace(range, old.startsWith('@') ? `@${key}` : old.startsWith('[^') ? `[^${key}]` : key);
@@ -136,7 +161,15 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
       // A read-only editor accepts editor.edit() and silently drops it: say so instead (toast and log).
       const name = vscode.workspace.asRelativePath(editor.document.uri);
       const readOnly = vscode.workspace.fs.isWritableFileSystem(editor.document.uri.scheme) === false;
-      const inserted = !readOnly && (await insertCitation(editor, paper, key, fix));
+      // Located right before the edit (no await in between), so the range matches the text the edit applies to.
+      const replace = fix && !readOnly ? locateFixRange(editor.document, fix) : undefined;
+      if (fix && !readOnly && !replace) {
+        const message = `Did not replace @${fix.filter}: it is no longer in ${name} where the quick fix found it.`;
+        cite.services.log().warn(message);
+        void vscode.window.showWarningMessage(message);
+        return;
+      }
+      const inserted = !readOnly && (await insertCitation(editor, paper, key, replace));
       if (inserted) await rememberRecent(cite, paper.id);
       else {
         const message = readOnly ? `Could not insert the citation: ${name} is read-only.` : `Could not insert the citation into ${name}: the editor refused the edit.`;
@@ -146,5 +179,3 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
     }),
   );
 }
-
-export { paperIdFromArg };

@@ -4,8 +4,7 @@
 import * as vscode from 'vscode';
 import type { Paper } from '../core/papers/model';
 import { pickPaper } from './insert-citation';
-import { renderNoteTemplate } from './citation-stub';
-import { noteFileName } from '../core/cite/literature-note';
+import { literatureNote, noteFileName } from '../core/cite/literature-note';
 import { citationSettings, type CitationServices } from './citation-services';
 
 export const CREATE_LITERATURE_NOTE = 'paperNotes.createLiteratureNote';
@@ -46,7 +45,8 @@ export async function createLiteratureNote(cite: CitationServices, paper: Paper)
   const dir = settings.notesFolder ? vscode.Uri.joinPath(folder.uri, settings.notesFolder) : folder.uri;
   const uri = vscode.Uri.joinPath(dir, noteFileName(key));
   if (!(await exists(uri))) {
-    const text = renderNoteTemplate(await templateText(folder, settings.noteTemplate), paper, key);
+    const template = await templateText(folder, settings.noteTemplate);
+    const text = literatureNote(paper, key, template === undefined ? {} : { template });
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(text) });
     if (!(await vscode.workspace.applyEdit(edit))) {

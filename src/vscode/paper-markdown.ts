@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { paperLinks, paperYear, safeHttpUrl, type Paper } from '../core/papers/model';
 import { escapeMarkdown, excerpt } from './text';
 
-export const SHOW_CITING_HOVERED = 'paperNotes.showCitingNotes';
+/** The hover's argument-free link (registered in citing-notes.ts, not listed in the palette): the hovered paper. */
+export const SHOW_CITING_HOVERED = 'paperNotes.showCitingHoveredPaper';
 
 function link(label: string, url: string | undefined): string | undefined {
   const safe = safeHttpUrl(url);

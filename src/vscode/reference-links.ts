@@ -1,7 +1,9 @@
 // Go to Definition and document links on references. A document link opens the paper's abstract webview
 // (a command URI whose only argument is a validated arXiv id). Go to Definition cannot target a webview and is
 // also asked on Ctrl+hover, so it resolves to a read-only virtual document describing the paper — peekable,
-// without side effects — from which the abstract is one click away.
+// without side effects — from which the abstract is one click away. That document is plain text (`.txt`), not
+// Markdown: it holds the untrusted title and abstract verbatim, and as `.md` a Markdown preview of it would render
+// their HTML and remote images; plain text has no renderer, so nothing needs escaping and the peek reads as-is.
 import * as vscode from 'vscode';
 import { paperLinks, paperYear, parseArxivId, type Paper } from '../core/papers/model';
 import { MARKDOWN, refRange, type CitationServices } from './citation-services';
@@ -40,23 +42,23 @@ export class ReferenceLinkProvider implements vscode.DocumentLinkProvider, vscod
     await this.cite.papers();
     const paper = this.cite.paperOf(ref);
     if (!paper) return undefined;
-    return new vscode.Location(vscode.Uri.from({ scheme: PAPER_SCHEME, path: `/${paper.id}.md` }), new vscode.Position(0, 0));
+    return new vscode.Location(vscode.Uri.from({ scheme: PAPER_SCHEME, path: `/${paper.id}.txt` }), new vscode.Position(0, 0));
   }
 }
 
-/** The virtual document behind Go to Definition: plain Markdown source, so nothing in it is rendered as HTML. */
+/** The virtual document behind Go to Definition: plain text (never rendered), with the paper's text verbatim. */
 export function paperDocument(p: Paper, key: string | undefined): string {
   const l = paperLinks(p);
   return [
-    `# ${p.title.replace(/\s+/g, ' ').trim()}`,
+    p.title.replace(/\s+/g, ' ').trim(),
     '',
     [p.authors.join(', '), paperYear(p), key ? `@${key}` : ''].filter(Boolean).join(' · '),
     '',
     p.abstract.trim(),
     '',
-    `arXiv: <${l.abs}>`,
-    `PDF: <${l.pdf}>`,
-    `Hugging Face: <${l.hf}>`,
+    `arXiv: ${l.abs}`,
+    `PDF: ${l.pdf}`,
+    `Hugging Face: ${l.hf}`,
     '',
   ].join('\n');
 }
@@ -64,7 +66,7 @@ export function paperDocument(p: Paper, key: string | undefined): string {
 class PaperDocumentProvider implements vscode.TextDocumentContentProvider {
   constructor(private readonly cite: CitationServices) {}
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const id = uri.path.replace(/^\//, '').replace(/\.md$/, '');
+    const id = uri.path.replace(/^\//, '').replace(/\.(txt|md)$/, '');
     const lookup = await this.cite.papers();
     const p = lookup.byId(id);
     return p ? paperDocument(p, lookup.keyOf(id)) : `Paper ${id} is not in the cache.\n`;

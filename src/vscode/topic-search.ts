@@ -50,6 +50,17 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
       qp.matchOnDetail = false;
       qp.busy = true;
       let generation = 0;
+      let failed = false;
+      // The index failed to load: log it, say so once (the user is typing into this pick), and stop the spinner.
+      const indexFailed = (e: unknown) => {
+        qp.busy = false;
+        qp.items = [];
+        qp.placeholder = 'The notes index could not be loaded (see the Paper Notes log)';
+        if (failed) return;
+        failed = true;
+        cite.warn(e);
+        void vscode.window.showErrorMessage('Search Notes by Topic: the notes index could not be loaded. See the Paper Notes log.');
+      };
       const update = () => {
         const q = qp.value.trim();
         const mine = ++generation;
@@ -74,6 +85,8 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
             cite.warn(e);
             qp.items = [];
           }
+        }, (e) => {
+          if (mine === generation) indexFailed(e);
         });
       };
       qp.onDidChangeValue(update);
@@ -81,7 +94,12 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
         const picked = qp.selectedItems[0];
         const q = qp.value;
         qp.hide();
-        if (picked) void openHit(cite, picked.hit, q);
+        if (picked) {
+          void openHit(cite, picked.hit, q).catch((e) => {
+            cite.warn(e);
+            void vscode.window.showErrorMessage(`Could not open ${picked.hit.kind === 'note' ? picked.hit.path : `arXiv:${picked.hit.id}`}: ${e instanceof Error ? e.message : String(e)}`);
+          });
+        }
       });
       qp.onDidHide(() => qp.dispose());
       if (typeof initial === 'string') qp.value = initial;
@@ -89,7 +107,7 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
       void notes.settled().then(() => {
         qp.busy = false;
         update();
-      });
+      }, indexFailed);
     }),
   );
 }

@@ -26,7 +26,7 @@ const domCheck = (root, sel) => {
   for (const a of root.querySelectorAll('a[href]')) {
     const href = a.getAttribute('href') || a.getAttribute('data-href') || ''; // VS Code keeps command links in data-href
     // http(s); the hover's argument-free command; the document link on an arXiv id the user typed (validated id).
-    const ok = /^(https?:|#)/.test(href) || href === 'command:paperNotes.showCitingNotes' ||
+    const ok = /^(https?:|#)/.test(href) || href === 'command:paperNotes.showCitingHoveredPaper' ||
       /^command:paperNotes\.openPaper\?(\["|%5B%22)\d{4}\.\d{4,5}(v\d+)?("\]|%22%5D)$/.test(href);
     if (!ok) bad.push(`a href=${href}`);
   }

@@ -10,6 +10,7 @@ import { validateDailyItems } from '../../src/core/papers/validate';
 import type { Paper } from '../../src/core/papers/model';
 import { BIB_BEGIN } from '../../src/core/cite/bib-sync';
 import { EditorNoteIndex } from '../../src/vscode/note-index';
+import { locateFixRange, type FixArgs } from '../../src/vscode/insert-citation';
 import { extensionApi, fixtureItems, FIXTURE_DAY, until } from './support';
 
 const root = () => vscode.workspace.workspaceFolders![0].uri;
@@ -125,7 +126,9 @@ describe('Citations', function () {
     const uri = defs.map((d) => ('uri' in d ? d.uri : d.targetUri)).find((u) => u.scheme === 'paper-notes-paper');
     assert.ok(uri, 'a paper document');
     const doc = await vscode.workspace.openTextDocument(uri!);
-    assert.ok(doc.getText().startsWith(`# ${p.title}`));
+    assert.ok(doc.getText().startsWith(p.title), doc.getText());
+    // Untrusted title and abstract: plain text, so no Markdown preview renders their HTML or images.
+    assert.equal(doc.languageId, 'plaintext');
   });
 
   it('warns about an unknown key, with a quick fix that opens Insert Citation', async () => {
@@ -141,6 +144,81 @@ describe('Citations', function () {
     const fix = actions.find((a) => a.command?.command === 'paperNotes.insertCitation');
     assert.ok(fix, 'quick fix offered');
     assert.equal((fix!.command!.arguments![0] as { filter: string }).filter, 'nosuchkey2026');
+  });
+
+  it('the quick fix replaces the key where it is now, and nothing when the user typed over it', async () => {
+    const key = keys['9999.00004'];
+    const realWarn = vscode.window.showWarningMessage;
+    const warnings: string[] = [];
+    (vscode.window as { showWarningMessage: unknown }).showWarningMessage = async (m: string) => {
+      warnings.push(m);
+      return undefined;
+    };
+    // The picker is not modal: text typed while it is open moves or removes the key the fix captured.
+    const runFix = async (editor: vscode.TextEditor, range: FixArgs['range'], typed: (e: vscode.TextEditor) => Thenable<boolean>) => {
+      assert.ok(await typed(editor));
+      const args: FixArgs = { filter: key, uri: editor.document.uri.toString(), range };
+      let done = false;
+      const run = Promise.resolve(vscode.commands.executeCommand('paperNotes.insertCitation', args)).finally(() => (done = true));
+      await until('the pick accepted', async () => {
+        if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return done || undefined;
+      });
+      await run;
+    };
+    try {
+      const moved = await markdownEditor(`See [@${key}] here.`);
+      await runFix(moved, [0, 5, 0, 6 + key.length], (e) => e.edit((b) => b.insert(new vscode.Position(0, 0), 'Also ')));
+      assert.match(moved.document.getText(), /^Also See \[@[^\]\s]+\] here\.$/, 'the key replaced where it moved to');
+      assert.deepEqual(warnings, []);
+
+      const gone = await markdownEditor(`See [@${key}] here.`);
+      await runFix(gone, [0, 5, 0, 6 + key.length], (e) => e.edit((b) => b.replace(new vscode.Range(0, 5, 0, 6 + key.length), 'my own words')));
+      assert.equal(gone.document.getText(), 'See [my own words] here.', 'user text untouched');
+      assert.equal(warnings.length, 1);
+      assert.match(warnings[0], /no longer/);
+    } finally {
+      (vscode.window as { showWarningMessage: unknown }).showWarningMessage = realWarn;
+    }
+  });
+
+  it('locates a moved unknown key on its line, never inside a longer key', async () => {
+    const doc = (await markdownEditor('a [@foo2020x] b [@foo2020] c [@foo2020].\n')).document;
+    const at = (range: FixArgs['range']) => {
+      const r = locateFixRange(doc, { filter: 'foo2020', uri: doc.uri.toString(), range });
+      return r && [r.start.character, r.end.character];
+    };
+    assert.deepEqual(at([0, 17, 0, 25]), [17, 25], 'still where captured');
+    assert.deepEqual(at([0, 3, 0, 11]), [17, 25], 'nearest whole key, not @foo2020x');
+    assert.deepEqual(at([0, 28, 0, 36]), [30, 38], 'nearest of two');
+    assert.equal(at([1, 0, 1, 8]), undefined, 'not on that line');
+  });
+
+  it('Show Notes Citing This Paper acts on the reference under the cursor, the hover link on its hover', async () => {
+    const hovered = papers.find((x) => x.id === '9999.00012')!;
+    const atCursor = papers.find((x) => x.id === '9999.00013')!;
+    const editor = await markdownEditor(`Hovered [@${keys[hovered.id]}] and under the cursor [@${keys[atCursor.id]}].`);
+    await vscode.commands.executeCommand('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(0, 12));
+    const at = editor.document.getText().indexOf(keys[atCursor.id]) + 2;
+    editor.selection = new vscode.Selection(0, at, 0, at);
+    const realInfo = vscode.window.showInformationMessage;
+    const realPick = vscode.window.showQuickPick;
+    const shown: string[] = [];
+    (vscode.window as { showInformationMessage: unknown }).showInformationMessage = async (m: string) => void shown.push(m);
+    (vscode.window as { showQuickPick: unknown }).showQuickPick = async (_items: unknown, o?: vscode.QuickPickOptions) => void shown.push(o?.title ?? '');
+    const title = (p: Paper) => p.title.replace(/\s+/g, ' ');
+    try {
+      await vscode.commands.executeCommand('paperNotes.showCitingNotes');
+      assert.equal(shown.length, 1);
+      assert.ok(shown[0].includes(title(atCursor)), `palette: the paper under the cursor, not the last hovered: ${shown[0]}`);
+      await vscode.commands.executeCommand('paperNotes.showCitingHoveredPaper');
+      assert.ok(shown[1].includes(title(hovered)), `hover link: the hovered paper: ${shown[1]}`);
+      await vscode.commands.executeCommand('paperNotes.showCitingHoveredPaper');
+      assert.ok(shown[2].includes(title(atCursor)), `the hover is used once: ${shown[2]}`);
+    } finally {
+      (vscode.window as { showInformationMessage: unknown }).showInformationMessage = realInfo;
+      (vscode.window as { showQuickPick: unknown }).showQuickPick = realPick;
+    }
   });
 
   it("renders a stub in the Markdown preview engine as the paper's short title linking to arXiv", async () => {

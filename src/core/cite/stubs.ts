@@ -3,7 +3,6 @@
 import { paperLinks, paperYear, type Paper } from '../papers/model';
 
 export type StubStyle = 'pandoc' | 'link' | 'footnote' | 'template';
-export const STUB_STYLES: readonly StubStyle[] = ['pandoc', 'link', 'footnote', 'template'];
 
 export interface Stub {
   /** What goes at the cursor. */

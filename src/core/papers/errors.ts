@@ -31,10 +31,6 @@ export class PaperSourceError extends Error {
   }
 }
 
-export function isPaperSourceError(e: unknown): e is PaperSourceError {
-  return e instanceof PaperSourceError;
-}
-
 /** One line, printable: control characters and newlines from untrusted bodies are flattened and the excerpt is short. */
 export function oneLine(text: string, max = 60): string {
   const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();

@@ -1,6 +1,6 @@
 // Public face of the papers module: the model, the three sources (Daily Papers, arXiv, JSON import), their errors.
 export * from './model';
-export { PaperSourceError, isPaperSourceError, type PaperSourceErrorKind } from './errors';
+export { PaperSourceError, type PaperSourceErrorKind } from './errors';
 export { fetchDay, isValidDay, dailyPapersUrl, type FetchDayOptions, type FetchedDay } from './daily';
 export { fetchArxiv, parseArxivAtom, DEFAULT_ARXIV_BASE, type FetchArxivOptions } from './arxiv';
 export { parseImport } from './import';
