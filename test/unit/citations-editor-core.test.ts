@@ -7,6 +7,7 @@ import { BIB_BEGIN, BIB_END, bibEntryKeys, syncBibliography } from '../../src/co
 import { keyCompletionContext } from '../../src/core/cite/citation-context';
 import { paperMatches, rankPapers } from '../../src/core/cite/paper-ranking';
 import type { Paper } from '../../src/core/papers/model';
+import { scanNote } from '../../src/core/notes/index';
 
 const paper = (id: string, title: string, extra: Partial<Paper> = {}): Paper => ({
   id, title, abstract: '', authors: ['Nils Müller'], upvotes: 0, numComments: 0, aiKeywords: [], ...extra,
@@ -99,4 +100,20 @@ test('rankPapers: recent first, then most cited, newest day, upvotes; paperMatch
   assert.ok(paperMatches(ps[0], 'muller2026a', 'muller'));
   assert.ok(paperMatches(ps[0], 'k', 'müller a'));
   assert.ok(!paperMatches(ps[0], 'k', 'zzz'));
+});
+
+test('preview renders exactly the citation keys the scanner reports, edge cases included', () => {
+  const r = new MarkdownIt({ html: true, linkify: true }).use(citationPreviewPlugin, { lookup: () => undefined });
+  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  const rendered = (src: string) =>
+    [...r.render(src).matchAll(/paper-notes-citation-unknown[^>]*>@([^<]*)</g)].map((m) => unescape(m[1]));
+  const scanned = (src: string) => scanNote(src).refs.filter((x) => x.kind === 'pandoc').map((x) => x.key);
+  const table = [
+    '[@k]', '[see-@k]', '[@{k}]', '[see @{a.b/c}, p. 2]', '[`@k`]', '[see `x` @k]', '`[@k]`',
+    '[see @a, p. 3; -@b]', '[-@k]', '[@a; plain]', '[mail me@x.org]', '[@key.]', '[@a&b<c]', '[@Müller2026]',
+    '[@a:b//c]', '[@k](https://example.com)', '[@k][r]\n\n[r]: https://example.com', '[@k]\n\n[@k]: https://example.com',
+    '[@k][]', '[@k] (aside)', '[^k]', '[^see @k]', '[@a\n@b]', '[x [@a] y]', '[@a [@b]]', '[@a\\]]', '\\[@k]',
+    '<span>[@k]</span>', '[see @a;]', '[;@a]', '[@a;@b;@c]', '*[@a]* **[@b; @c]**', '# Title [@h]',
+  ];
+  for (const src of table) assert.deepEqual(rendered(src), scanned(src), JSON.stringify(src));
 });

@@ -3,6 +3,8 @@
 // Markdown preview (markdown.markdownItPlugins). Everything from the paper is escaped; links are http(s) only.
 import type MarkdownIt from 'markdown-it';
 import { paperLinks, type Paper } from '../papers/model';
+import { citationGroupAt, linkRule } from '../notes/parser';
+import { parseCitationKeys, type KeyAt } from '../notes/refs';
 
 export interface CitationPreviewOptions {
   /** Synchronous: markdown-it renders synchronously. Returns undefined for unknown keys. */
@@ -19,37 +21,27 @@ export interface CitationItem {
   suppressAuthor: boolean;
 }
 
-// Pandoc: a key starts with a letter, digit or _, and may hold internal punctuation :.#$%&-+?<>~/
-const KEY = /@([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*)/uy;
-
 /**
  * Parses the inside of `[…]` as a pandoc citation group; undefined when it is not one (no `@key`, or
- * text that pandoc would not read as citations).
+ * text that pandoc would not read as citations). The grammar is the scanner's (`parseCitationKeys`), so the
+ * preview and the diagnostics agree on what is a citation.
  */
 export function parseCitationGroup(inner: string): CitationItem[] | undefined {
-  if (!inner.includes('@')) return undefined;
-  const items: CitationItem[] = [];
-  for (const part of inner.split(';')) {
-    const at = findKey(part);
-    if (!at) return undefined;
-    items.push(at);
-  }
-  return items.length > 0 ? items : undefined;
+  const keys = parseCitationKeys(inner, 0);
+  return keys && itemsOf(inner, keys);
 }
 
-function findKey(part: string): CitationItem | undefined {
-  for (let i = part.indexOf('@'); i >= 0; i = part.indexOf('@', i + 1)) {
-    // An `@` inside a word (an e-mail address) is not a citation.
-    const before = i > 0 ? part[i - 1] : ' ';
-    if (!/[\s\-[]/.test(before) && i > 0) continue;
-    KEY.lastIndex = i;
-    const m = KEY.exec(part);
-    if (!m) continue;
-    const suppressAuthor = before === '-';
-    const prefix = part.slice(0, suppressAuthor ? i - 1 : i);
-    return { prefix, key: m[1], suffix: part.slice(i + m[0].length), suppressAuthor };
+/** Splits `inner` into one item per key: `parseCitationKeys` found exactly one key in each `;`-separated part. */
+function itemsOf(inner: string, keys: KeyAt[]): CitationItem[] {
+  const items: CitationItem[] = [];
+  let partStart = 0;
+  for (const { key, start, end } of keys) {
+    const partEnd = inner.indexOf(';', end) < 0 ? inner.length : inner.indexOf(';', end);
+    const suppressAuthor = start > partStart && inner[start - 1] === '-';
+    items.push({ prefix: inner.slice(partStart, suppressAuthor ? start - 1 : start), key, suffix: inner.slice(end, partEnd), suppressAuthor });
+    partStart = partEnd + 1;
   }
-  return undefined;
+  return items;
 }
 
 /** `BERT: Pre-training of …` → `BERT`; otherwise the first words, cut near 40 characters. */
@@ -65,22 +57,15 @@ export function shortTitle(title: string): string {
 
 export function citationPreviewPlugin(md: MarkdownIt, options: CitationPreviewOptions): void {
   const esc = md.utils.escapeHtml;
+  const link = linkRule(md);
 
   md.inline.ruler.before('link', 'paper_notes_citation', (state: MarkdownIt.StateInline, silent: boolean) => {
+    // The scanner's own recognizer: footnotes, links and plain brackets are left to markdown-it.
+    const group = citationGroupAt(state, link);
+    if (!group) return false;
     const start = state.pos;
-    if (state.src.charCodeAt(start) !== 0x5b /* [ */) return false;
-    if (state.src.charCodeAt(start + 1) === 0x5e /* ^ footnote */) return false;
-    const end = state.md.helpers.parseLinkLabel(state, start, false);
-    if (end < 0) return false;
-    // `[@x](url)` and `[@x][ref]` are links, not citations.
-    const next = state.src.charCodeAt(end + 1);
-    if (next === 0x28 /* ( */ || next === 0x5b /* [ */) return false;
-    const inner = state.src.slice(start + 1, end);
-    if (/[[\]\n]/.test(inner)) return false;
-    const refs = (state.env as { references?: Record<string, unknown> } | undefined)?.references;
-    if (refs && refs[md.utils.normalizeReference(inner)]) return false;
-    const items = parseCitationGroup(inner);
-    if (!items) return false;
+    const end = group.close;
+    const items = itemsOf(state.src.slice(start + 1, end), group.keys.map((k) => ({ ...k, start: k.start - start - 1, end: k.end - start - 1 })));
     if (!silent) {
       const token = state.push('paper_notes_citation', 'span', 0);
       token.meta = { items };

@@ -5,10 +5,10 @@
 // Every reference token gets `meta = { start, end, … }`: offsets into its inline token's `content`, which
 // the scanner maps back to source lines and columns.
 import type MarkdownIt from 'markdown-it';
-import { arxivAt, FOOTNOTE_LABEL, parseCitationKeys } from './refs';
+import { arxivAt, FOOTNOTE_LABEL, parseCitationKeys, type KeyAt } from './refs';
 
 type State = MarkdownIt.StateInline;
-type Rule = (state: State, silent: boolean) => boolean;
+export type Rule = (state: State, silent: boolean) => boolean;
 
 export const CITE = 'paper_cite';
 export const FOOTNOTE = 'paper_footnote';
@@ -28,12 +28,42 @@ function findClose(src: string, from: number, max: number): number {
   return -1;
 }
 
+/**
+ * The pandoc citation group `[…]` at `state.pos` as the scanner reads it: its keys and the offset of its `]`.
+ * Undefined for footnote stubs, links (`[see @a](url)`) and plain brackets. The Markdown preview's citation
+ * rule calls this too, so what the preview renders is exactly what the scanner and diagnostics see.
+ * `link` is markdown-it's own link rule (see `linkRule`).
+ */
+export function citationGroupAt(state: State, link: Rule): { close: number; keys: KeyAt[] } | undefined {
+  const { src, pos } = state;
+  if (src.charCodeAt(pos) !== 0x5b /* [ */) return undefined;
+  if (footnoteAt(state)) return undefined;
+  const close = findClose(src, pos + 1, state.posMax);
+  if (close < 0) return undefined;
+  const keys = parseCitationKeys(src.slice(pos + 1, close), pos + 1);
+  if (!keys) return undefined;
+  const next = src.charCodeAt(close + 1);
+  if (next === 0x28 /* ( */ || next === 0x5b /* [ */) {
+    // `[see @a](url)` is a link when markdown-it can read it as one.
+    const saved = state.pos;
+    const isLink = link(state, true);
+    state.pos = saved;
+    if (isLink) return undefined;
+  }
+  return { close, keys };
+}
+
+function footnoteAt(state: State): RegExpExecArray | null {
+  const { src, pos } = state;
+  return src.charCodeAt(pos + 1) === 0x5e /* ^ */ ? FOOTNOTE_LABEL.exec(src.slice(pos, Math.min(state.posMax, pos + 200))) : null;
+}
+
 /** `[@key]`, `[see @a, p. 3; -@b]`, and footnote stubs `[^key]`. Runs before markdown-it's link rule. */
 function bracketRule(link: Rule): Rule {
   return (state, silent) => {
     const { src, pos } = state;
     if (src.charCodeAt(pos) !== 0x5b /* [ */) return false;
-    const foot = src.charCodeAt(pos + 1) === 0x5e /* ^ */ ? FOOTNOTE_LABEL.exec(src.slice(pos, Math.min(state.posMax, pos + 200))) : null;
+    const foot = footnoteAt(state);
     if (foot) {
       const end = pos + foot[0].length;
       if (src.charCodeAt(end) === 0x3a /* : */) return false; // a footnote definition, not a use
@@ -45,18 +75,9 @@ function bracketRule(link: Rule): Rule {
       state.pos = end;
       return true;
     }
-    const close = findClose(src, pos + 1, state.posMax);
-    if (close < 0) return false;
-    const keys = parseCitationKeys(src.slice(pos + 1, close), pos + 1);
-    if (!keys) return false;
-    const next = src.charCodeAt(close + 1);
-    if (next === 0x28 /* ( */ || next === 0x5b /* [ */) {
-      // `[see @a](url)` is a link when markdown-it can read it as one.
-      const saved = state.pos;
-      const isLink = link(state, true);
-      state.pos = saved;
-      if (isLink) return false;
-    }
+    const group = citationGroupAt(state, link);
+    if (!group) return false;
+    const { close, keys } = group;
     if (!silent) {
       const t = state.push(CITE, '', 0);
       t.content = src.slice(pos, close + 1);
@@ -111,6 +132,11 @@ function linkifyStart(state: State): number {
   let p = state.pos;
   while (p > min && isSchemeChar(state.src.charCodeAt(p - 1))) p--;
   return p;
+}
+
+/** markdown-it's own `link` rule, for `citationGroupAt`. */
+export function linkRule(md: MarkdownIt): Rule {
+  return ruleFn(md, 'link');
 }
 
 function ruleFn(md: MarkdownIt, name: string): Rule {
