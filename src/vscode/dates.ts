@@ -1,5 +1,6 @@
 // Day arithmetic for the Daily Papers view on YYYY-MM-DD strings (UTC, so no daylight-saving surprises).
-// No 'vscode' import: unit-tested in plain Node.
+// No 'vscode' import: unit-tested in plain Node. What a valid day is, is core's rule (`isValidDay`).
+import { isValidDay } from '../core/papers/daily';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -8,13 +9,6 @@ export function todayString(override?: string, now = new Date()): string {
   if (override && isValidDay(override)) return override;
   const p = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
-export function isValidDay(text: string): boolean {
-  const m = DAY.exec(text);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === text && Number(m[1]) >= 1991;
 }
 
 export function addDays(day: string, delta: number): string {

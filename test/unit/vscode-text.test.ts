@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { escapeHtml, escapeMarkdown, excerpt } from '../../src/vscode/text';
-import { addDays, isValidDay, lastDays, parseDayInput, todayString } from '../../src/vscode/dates';
+import { addDays, lastDays, parseDayInput, todayString } from '../../src/vscode/dates';
+import { isValidDay } from '../../src/core/papers/daily';
 
 test('escapeMarkdown leaves no live Markdown or HTML', () => {
   const hostile = '<img src=x onerror=alert(1)> [click](command:evil) **bold** `code` # h & $(icon)';
@@ -31,6 +32,7 @@ test('days: validity, arithmetic across months and leap years, the last N days',
   assert.ok(isValidDay('2024-02-29'));
   assert.ok(!isValidDay('2026-02-29'));
   assert.ok(!isValidDay('2026-7-30'));
+  assert.ok(isValidDay('1985-06-01'), 'one rule for editor and CLI: a calendar date, no arXiv-era floor');
   assert.equal(addDays('2026-03-01', -1), '2026-02-28');
   assert.equal(addDays('2024-12-31', 1), '2025-01-01');
   assert.deepEqual(lastDays('2026-07-30', 3), ['2026-07-30', '2026-07-29', '2026-07-28']);

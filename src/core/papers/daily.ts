@@ -23,6 +23,12 @@ export interface FetchedDay {
 const SOURCE = 'Daily Papers';
 export const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
+/**
+ * A real calendar date written YYYY-MM-DD (no 2026-02-29, no 2026-7-30). The one rule for the CLI's --date,
+ * the catalog and the editor's Go to Date and `paperNotes.today`. There is deliberately no lower bound (such
+ * as arXiv's 1991 start): an earlier day is a well-formed question whose answer is simply "no papers", and
+ * rejecting it as "not a calendar date" would be a wrong message.
+ */
 export function isValidDay(day: string): boolean {
   if (!DAY_PATTERN.test(day)) return false;
   const d = new Date(`${day}T00:00:00Z`);
