@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bibtexEntry, bibtexFile, bibtexName, escapeBibtex, parseBibKeys } from '../../src/core/cite/bibtex';
+import { surnameOf } from '../../src/core/cite/keys';
 import type { Paper } from '../../src/core/papers/model';
 
 function paper(over: Partial<Paper> = {}): Paper {
@@ -76,4 +77,16 @@ test('parseBibKeys lists entry keys only, skipping look-alikes inside fields and
   ].join('\n');
   assert.deepEqual(parseBibKeys(bib), ['user1', 'paren2', 'muller2024bert']);
   assert.deepEqual(parseBibKeys('garbage @ @@ {'), []);
+});
+
+test('keys and BibTeX names read particles from one list', () => {
+  // Particles the key list had and the BibTeX list lacked: the surname is the same word in both now.
+  for (const [name, bib, surname] of [
+    ['Omar al Rashid', 'al Rashid, Omar', 'rashid'],
+    ['Ahmad ibn Said', 'ibn Said, Ahmad', 'said'],
+    ['John St. Clair', 'St. Clair, John', 'clair'],
+  ]) {
+    assert.equal(bibtexName(name), bib);
+    assert.equal(surnameOf(name), surname);
+  }
 });

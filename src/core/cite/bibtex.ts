@@ -2,6 +2,7 @@
 // TeX gives a meaning to is written in a form that reads back as itself: the file must go through
 // `pandoc --citeproc` with no warning and render each title verbatim, whatever the title holds.
 import { paperYear, parseArxivId, type Paper } from '../papers/model';
+import { NAME_PARTICLES } from './keys';
 
 export interface BibtexOptions {
   /** Include the abstract (off by default: long, and rarely wanted in a bibliography). */
@@ -42,8 +43,6 @@ export function escapeBibtex(text: string): string {
   );
 }
 
-const PARTICLES = new Set('van von der den de del della di da du la le ten ter dos das'.split(' '));
-
 /**
  * One author in BibTeX's `Surname, Given` form. A name BibTeX would misread (holding a comma, the word
  * `and`, or being just `others`) is braced whole, which BibTeX and CSL treat as a literal name.
@@ -55,7 +54,7 @@ export function bibtexName(name: string): string {
   if (/,/.test(raw) || words.some((w) => w.toLowerCase() === 'and') || raw.toLowerCase() === 'others') return `{${raw}}`;
   if (words.length === 1) return raw;
   let first = words.length - 1;
-  while (first > 1 && PARTICLES.has(words[first - 1].toLowerCase())) first--;
+  while (first > 1 && NAME_PARTICLES.has(words[first - 1].toLowerCase())) first--;
   return `${words.slice(first).join(' ')}, ${words.slice(0, first).join(' ')}`;
 }
 

@@ -19,9 +19,14 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-// Name particles: dropped like Better BibTeX does ("Ludwig van Beethoven" → beethoven), and never taken
-// for the surname themselves when a name ends oddly ("Jan van der").
-const PARTICLES = new Set('van von der den de del della di da du la le ten ter dos das st. bin ibn al el'.split(' '));
+/**
+ * Name particles (lower case), the one list for keys and BibTeX names. Keys drop them like Better BibTeX does
+ * ("Ludwig van Beethoven" → beethoven) and never take one for the surname when a name ends oddly ("Jan van der");
+ * BibTeX names keep them with the surname ("Ludwig van Beethoven" → "van Beethoven, Ludwig").
+ */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(
+  'van von der den de del della di da du la le ten ter dos das st. bin ibn al el'.split(' '),
+);
 const SUFFIXES = /^(jr\.?|sr\.?|ii|iii|iv|phd|ph\.d\.)$/i;
 
 /** The ASCII-folded surname of one author name, '' when nothing usable remains. */
@@ -31,7 +36,7 @@ export function surnameOf(name: string): string {
   if (comma > 0) {
     if (!SUFFIXES.test(n.slice(comma + 1).trim())) {
       // "van der Berg, Jan" (BibTeX order): the whole family part, particles dropped.
-      const family = n.slice(0, comma).split(/\s+/).filter((w) => w && !PARTICLES.has(w.toLowerCase()));
+      const family = n.slice(0, comma).split(/\s+/).filter((w) => w && !NAME_PARTICLES.has(w.toLowerCase()));
       const folded = asciiFold(family.join(''));
       if (folded) return folded;
     }
@@ -39,7 +44,7 @@ export function surnameOf(name: string): string {
   }
   const words = n.split(/\s+/).filter((w) => w && !SUFFIXES.test(w));
   for (let i = words.length - 1; i >= 0; i--) {
-    if (words.length > 1 && PARTICLES.has(words[i].toLowerCase())) continue;
+    if (words.length > 1 && NAME_PARTICLES.has(words[i].toLowerCase())) continue;
     const folded = asciiFold(words[i]);
     if (folded) return folded;
   }
