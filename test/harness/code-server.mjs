@@ -54,8 +54,10 @@ const QUIET_SETTINGS = {
  * @param {object} [o.settings]    extra user settings (e.g. paperNotes.apiBaseUrl → the fixture server)
  * @param {string} [o.linkExtension] folder to symlink into the extensions dir as an installed extension
  * @param {number} [o.port]
+ * @param {boolean} [o.workspaceTrust] keep Workspace Trust on (no `--disable-workspace-trust`; the settings must also
+ *                                  set `security.workspace.trust.enabled: true`), for the Restricted Mode walk
  */
-export async function startCodeServer({ stateDir, smokeDriver = false, settings = {}, linkExtension, port }) {
+export async function startCodeServer({ stateDir, smokeDriver = false, settings = {}, linkExtension, port, workspaceTrust = false }) {
   const { node24Dir, codeServer } = harnessPaths();
   port ??= await freePort();
   for (const d of ['ud/User', 'ext', 'xdg-config', 'xdg-data', 'xdg-cache']) mkdirSync(join(stateDir, d), { recursive: true });
@@ -74,9 +76,10 @@ export async function startCodeServer({ stateDir, smokeDriver = false, settings 
   const logPath = join(stateDir, 'code-server.log');
   const log = openSync(logPath, 'a');
   const args = ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
     '--ignore-last-opened', '--reconnection-grace-time', '10',
     '--user-data-dir', join(stateDir, 'ud'), '--extensions-dir', join(stateDir, 'ext')];
+  if (!workspaceTrust) args.push('--disable-workspace-trust');
   if (smokeDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   const t0 = Date.now();
   const child = spawnGroup(codeServer, args, { env, stdio: ['ignore', log, log] });
