@@ -138,9 +138,9 @@ export default async function ({ page, shot, log }) {
   expect((await link.getAttribute('title')) === paper.title, 'full title as tooltip');
   log(`preview shows "${await link.innerText()}"`);
   await shot('preview');
-  await page.keyboard.press(`${mod}+W`); // close the preview
-  await page.locator('.tabs-container .tab', { hasText: 'second.md' }).first().click();
-  await page.keyboard.press(`${mod}+W`); // and the note: picking the search hit must open it again
+  // Close every editor (preview, note, and any abstract panel that could take focus late and close the pick):
+  // picking the search hit must open the note again.
+  await runCommand(page, 'View: Close All Editors');
   await page.locator('.tabs-container .tab', { hasText: 'second.md' }).waitFor({ state: 'detached' });
 
   // 6. Search Notes by Topic: a word of the cited paper's topic finds second.md.

@@ -13,6 +13,7 @@ import { startFixture } from '../harness/fixture.mjs';
 import { launchBrowser, workbenchUrl } from '../harness/browser.mjs';
 import { onTeardown, teardown } from '../harness/processes.mjs';
 import { testSettings } from '../harness/settings.mjs';
+import { runCommand } from './workbench.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const results = join(repoRoot, 'test-results');
@@ -45,6 +46,9 @@ try {
       const { default: scenario } = await import(pathToFileURL(join(here, file)).href);
       await page.goto(workbenchUrl(server.url, workspace));
       await page.locator('.monaco-workbench').waitFor();
+      // Scenarios share one workbench profile: start each from no open editors, so a panel an earlier scenario kept
+      // open cannot take focus (and close a quick input) in this one.
+      if (scenarios.indexOf(file) > 0) await runCommand(page, 'View: Close All Editors');
       await scenario({ page, fixture, shot, log: (...a) => console.log(`[e2e:${name}]`, ...a) });
       console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
     } catch (e) {
