@@ -6,16 +6,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../harness/code-server.mjs';
 import { FIXTURE_DAY } from '../harness/settings.mjs';
-import { expect, runCommand, treeRow, webview, widenSidebar } from './workbench.mjs';
+import { expect, mod, runCommand, treeRow, webview, widenSidebar } from './workbench.mjs';
+import { seed } from './fixture-day.mjs';
 
 /** After the Daily Papers walk, which needs a fresh profile (it checks the welcome view). */
 export const order = 1;
 
-const seed = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/days', `${FIXTURE_DAY}.json`), 'utf8'))
-  .map((i) => i.paper)
-  .sort((a, b) => b.upvotes - a.upvotes);
 
-const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 /** F1 → command title → Enter, without waiting for the quick input to close (it may open a second pick). */
 const palette = (page, title) => runCommand(page, title, { wait: false });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../harness/code-server.mjs';
 import { FIXTURE_DAY, HOSTILE_DAY } from '../harness/settings.mjs';
 import { expect, runCommand, setExpanded, treeRow, webview, widenSidebar } from './workbench.mjs';
+import { seed } from './fixture-day.mjs';
 
 const hostileValid = new Set(JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/days', `${HOSTILE_DAY}.json`), 'utf8'))
   .map((i) => i?.paper)
@@ -13,9 +14,6 @@ const hostileValid = new Set(JSON.parse(readFileSync(join(repoRoot, 'test/fixtur
 /** First of the walks: it starts from the fresh profile's welcome view. */
 export const order = 0;
 
-const seed = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/days', `${FIXTURE_DAY}.json`), 'utf8'))
-  .map((i) => i.paper)
-  .sort((a, b) => b.upvotes - a.upvotes);
 
 export default async function ({ page, fixture, shot, log }) {
   // The activity-bar container, then the welcome view's button (a fresh profile has nothing cached).

@@ -1,26 +1,13 @@
 // The unknown-key quick fix, its whole path in the real editor (issue 5): a mistyped key gets the warning; Ctrl+.
 // offers "Replace @… with a cached paper…"; that opens Insert Citation filtered by the key, with the intended
 // paper first; Enter replaces the unknown key with the paper's key (brackets kept); one undo restores the typo.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { repoRoot } from '../harness/code-server.mjs';
-import { FIXTURE_DAY } from '../harness/settings.mjs';
-import { expect, openFile, runCommand } from './workbench.mjs';
+import { expect, mod, openFile, runCommand } from './workbench.mjs';
+import { keyOf, seed } from './fixture-day.mjs';
 
 /** After the Daily Papers walk, which caches the fixture day (the palette's Show Daily Papers does it otherwise). */
 export const order = 1;
 
-const require = createRequire(import.meta.url);
-const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
-const items = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/days', `${FIXTURE_DAY}.json`), 'utf8'));
-const seed = items.map((i) => i.paper).sort((a, b) => b.upvotes - a.upvotes);
 
-function keyOf(id) {
-  const { validateDailyItems } = require(join(repoRoot, 'out/src/core/papers/validate.js'));
-  const { assignKeys } = require(join(repoRoot, 'out/src/core/cite/keys.js'));
-  return assignKeys({}, validateDailyItems(items, FIXTURE_DAY).papers)[id];
-}
 
 /** The last non-empty rendered line (Monaco reuses line nodes, so DOM order is not line order: sort by top). */
 const lastLine = (page) =>

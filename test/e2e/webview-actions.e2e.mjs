@@ -4,26 +4,16 @@
 // opens <notesFolder>/<key>.md; Open in Browser asks, then opens the arXiv page in a new tab — caught by a
 // context route that aborts every request off 127.0.0.1, so nothing leaves the machine.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { repoRoot } from '../harness/code-server.mjs';
 import { FIXTURE_DAY } from '../harness/settings.mjs';
-import { expect, openFile, runCommand, treeRow, webview } from './workbench.mjs';
+import { expect, mod, openFile, runCommand, treeRow, webview } from './workbench.mjs';
+import { keyOf, seed } from './fixture-day.mjs';
 
 /** After the Daily Papers walk (fresh profile), before hostile (which repoints the feed). */
 export const order = 1;
 
-const require = createRequire(import.meta.url);
-const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
-const items = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/days', `${FIXTURE_DAY}.json`), 'utf8'));
-const seed = items.map((i) => i.paper).sort((a, b) => b.upvotes - a.upvotes);
 
-/** The key the catalog gives a fixture-day paper (core assignKeys; the fixture day is the first one cached). */
-function keyOf(id) {
-  const { validateDailyItems } = require(join(repoRoot, 'out/src/core/papers/validate.js'));
-  const { assignKeys } = require(join(repoRoot, 'out/src/core/cite/keys.js'));
-  return assignKeys({}, validateDailyItems(items, FIXTURE_DAY).papers)[id];
-}
 
 const editorText = async (page) =>
   (await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');

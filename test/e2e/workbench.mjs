@@ -1,5 +1,8 @@
 // Small helpers for driving the VS Code workbench with Playwright.
 
+/** The platform's command modifier for shortcuts. */
+export const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
 /**
  * Runs a command through the palette: F1, type the title, pick the row. `{ wait: false }` returns right after
  * Enter, for commands that open a quick pick of their own. The palette closes when focus moves, and right after an
