@@ -2,7 +2,7 @@
 // extension drive it: open → reconcile → search / updateNote → save; then a warm start from what was saved.
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nodeFileSystem } from '../src/cli/node-fs';
+import { nodeFileSystem } from '../src/node/node-fs';
 import { NoteIndex, type Hit } from '../src/core/search/index';
 import { prepareWorkers, type PrepareWorkers } from '../src/node/index-workers';
 import { BlockProbe, gc, heapUsedMb, MemoryMeter, now, percentile, round } from './measure';

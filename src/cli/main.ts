@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs, str, UsageError, type OptionSpec } from './args';
 import type { Command, Context, Io } from './context';
 import { defaultCacheDir } from './context';
-import { nodeFileSystem } from './node-fs';
+import { nodeFileSystem } from '../node/node-fs';
 import { commands } from './commands/all';
 
 const GLOBAL: Record<string, OptionSpec> = { cache: {}, 'api-base': {}, timeout: {}, help: { boolean: true } };

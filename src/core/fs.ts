@@ -1,5 +1,5 @@
 // The two doors core uses to reach the outside world. The CLI passes Node-backed implementations
-// (src/cli/node-fs.ts), the extension passes vscode.workspace.fs-backed ones; tests may pass either.
+// (src/node/node-fs.ts), the extension passes vscode.workspace.fs-backed ones; tests may pass either.
 // Paths are plain strings with '/' separators (absolute for the Node side, URI paths on the editor side).
 
 export type EntryType = 'file' | 'dir';

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { createHash } from 'node:crypto';
 import type { NoteIndex, Hit, SearchOptions } from '../core/search';
-import { nodeFileSystem } from '../cli/node-fs';
+import { nodeFileSystem } from '../node/node-fs';
 import type { PrepareWorkers } from '../node/index-workers';
 import type { CitationServices } from './citation-services';
 

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { createCatalog, type Catalog } from '../core/catalog';
 import type { Fetch } from '../core/fs';
-import { nodeFileSystem } from '../cli/node-fs';
+import { nodeFileSystem } from '../node/node-fs';
 import { todayString } from './dates';
 
 export type SortOrder = 'upvotes' | 'title';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { createCatalog, type CatalogOptions } from '../../src/core/catalog';
-import { nodeFileSystem } from '../../src/cli/node-fs';
+import { nodeFileSystem } from '../../src/node/node-fs';
 import { PaperSourceError } from '../../src/core/papers';
 import type { Paper } from '../../src/core/papers/model';
 import { PaperStore } from '../../src/core/store';

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
-import { nodeFileSystem } from '../../src/cli/node-fs';
+import { nodeFileSystem } from '../../src/node/node-fs';
 import { createCatalog } from '../../src/core/catalog';
 import { parseBibKeys } from '../../src/core/cite/bibtex';
 import { scanNote } from '../../src/core/notes/index';

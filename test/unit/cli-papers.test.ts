@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFixtureServer, type Fault, type FixtureServer } from '../support/fixture-server';
 import { main } from '../../src/cli/main';
-import { nodeFileSystem } from '../../src/cli/node-fs';
+import { nodeFileSystem } from '../../src/node/node-fs';
 import { parseArxivId } from '../../src/core/papers/model';
 
 let server: FixtureServer;

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
-import { nodeFileSystem } from '../../src/cli/node-fs';
+import { nodeFileSystem } from '../../src/node/node-fs';
 import { scratchCorpus } from '../support/search-fixtures';
 
 async function run(argv: string[], cache: string, cwd: string) {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { createCatalog } from '../../src/core/catalog';
-import { nodeFileSystem } from '../../src/cli/node-fs';
+import { nodeFileSystem } from '../../src/node/node-fs';
 import { NoteIndex } from '../../src/core/search';
 import { bibtexFile, parseBibKeys } from '../../src/core/cite/bibtex';
 import { citationStub } from '../../src/core/cite/stubs';

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NoteIndex, type NotePreparer } from '../../src/core/search';
-import { nodeFileSystem } from '../../src/cli/node-fs';
+import { nodeFileSystem } from '../../src/node/node-fs';
 import { prepareWorkers } from '../../src/node/index-workers';
 import { seedKeys, seedPapers } from '../support/search-fixtures';
 

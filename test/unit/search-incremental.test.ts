@@ -6,7 +6,7 @@ import { appendFileSync, mkdirSync, renameSync, rmSync, utimesSync, writeFileSyn
 import { join } from 'node:path';
 import { NoteIndex, prepareNote } from '../../src/core/search';
 import { scanNote } from '../../src/core/notes/index';
-import { nodeFileSystem } from '../../src/cli/node-fs';
+import { nodeFileSystem } from '../../src/node/node-fs';
 import { scratchCorpus, seedKeys, seedPapers } from '../support/search-fixtures';
 
 const papers = seedPapers();

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NoteIndex } from '../../src/core/search';
-import { nodeFileSystem } from '../../src/cli/node-fs';
+import { nodeFileSystem } from '../../src/node/node-fs';
 import { scratchCorpus, seedKeys, seedPapers } from '../support/search-fixtures';
 
 const papers = seedPapers();

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { walkNotes } from '../../src/core/search/walk';
-import { nodeFileSystem } from '../../src/cli/node-fs';
+import { nodeFileSystem } from '../../src/node/node-fs';
 
 test('a symlink loop (notes/sub/loop -> ..) indexes each note once; a symlinked note is still found', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'pn-walk-'));

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { NoteIndex } from '../../src/core/search';
-import { nodeFileSystem } from '../../src/cli/node-fs';
+import { nodeFileSystem } from '../../src/node/node-fs';
 import { extensionApi, until } from './support';
 
 const repoRoot = join(__dirname, '..', '..', '..');
