@@ -3,6 +3,7 @@
 // raw HTML off and http(s)-only links, the CSP allows only our nonce'd script and styles, and every message
 // from the webview is validated before anything happens.
 import * as vscode from 'vscode';
+import { showMessageWithLog } from './log';
 import type MarkdownIt from 'markdown-it';
 import { paperLinks, safeHttpUrl, type Paper } from '../core/papers/model';
 import type { Services } from './services';
@@ -119,7 +120,7 @@ export class AbstractPanels implements vscode.Disposable {
         // A button the user clicked failed: log it and say so once, instead of an unhandled rejection.
         const detail = e instanceof Error ? e.message : String(e);
         this.services.log().error(`abstract webview action failed: ${detail}`);
-        void vscode.window.showErrorMessage(`Paper Notes: the action failed: ${detail}`);
+        void showMessageWithLog('error', `Paper Notes: the action failed: ${detail}. See the log for details.`);
       }),
     );
     panel.onDidDispose(() => {

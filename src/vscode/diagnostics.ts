@@ -28,6 +28,7 @@ export class CitationDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('paperNotes.bibliographyFile')) reloadBib();
+        else if (e.affectsConfiguration('paperNotes.diagnostics.unknownKeys')) this.refreshAll();
       }),
     );
     const off = cite.lookup.onDidChange(() => this.refreshAll());
@@ -65,7 +66,8 @@ export class CitationDiagnostics implements vscode.Disposable {
 
   /** Diagnoses one document now (only once the paper snapshot is loaded, to avoid flagging every key). */
   update(doc: vscode.TextDocument): vscode.Diagnostic[] {
-    if (doc.isClosed || this.cite.lookup.size === 0) {
+    const enabled = vscode.workspace.getConfiguration('paperNotes', doc.uri).get<boolean>('diagnostics.unknownKeys', true) !== false;
+    if (doc.isClosed || this.cite.lookup.size === 0 || !enabled) {
       this.collection.delete(doc.uri);
       return [];
     }

@@ -1,4 +1,4 @@
-// Create Literature Note: `<notesFolder>/<key>.md` from the template (`paperNotes.noteTemplate`, a path relative
+// Create Literature Note: `<notesFolder>/<key>.md` (in the active note's workspace folder) from the template (`paperNotes.noteTemplate`, a path relative
 // to the workspace folder, or the built-in default), then opens it. An existing note is opened, never
 // overwritten. The file is created through a WorkspaceEdit (undoable).
 import * as vscode from 'vscode';
@@ -30,7 +30,7 @@ async function templateText(folder: vscode.WorkspaceFolder, path: string): Promi
 }
 
 export async function createLiteratureNote(cite: CitationServices, paper: Paper): Promise<vscode.Uri | undefined> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
+  const folder = cite.noteFolder();
   if (!folder) {
     void vscode.window.showInformationMessage('Open a folder to create literature notes in.');
     return undefined;

@@ -40,9 +40,14 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   private filterText = '';
   private readonly subscription: vscode.Disposable;
   private readonly notesSubscription: vscode.Disposable;
+  private readonly settingsSubscription: vscode.Disposable;
 
   constructor(private readonly services: Services) {
     this.notesSubscription = services.onDidChangePaperNotes(() => this.changed.fire(undefined));
+    // The listed days follow these at once (the papers themselves come from the cache, so nothing is refetched).
+    this.settingsSubscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('paperNotes.daysToShow') || e.affectsConfiguration('paperNotes.today')) this.changed.fire(undefined);
+    });
     this.subscription = services.onDidChangePapers((change) => {
       if (change === undefined) {
         this.days.clear(); // settings changed: a different source or cache
@@ -259,6 +264,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   dispose(): void {
     this.subscription.dispose();
     this.notesSubscription.dispose();
+    this.settingsSubscription.dispose();
     this.changed.dispose();
     this.statusChanged.dispose();
   }

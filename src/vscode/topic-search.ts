@@ -1,6 +1,8 @@
 // Search Notes by Topic…: a quick pick with live results from the notes index (notes and papers). A note hit
 // opens the note at the matching line; a paper hit opens its abstract.
 import * as vscode from 'vscode';
+import { showMessageWithLog } from './log';
+import { indexEnabled } from './note-settings';
 import type { CitationServices } from './citation-services';
 import { openAbstract } from './citation-services';
 import type { EditorHit } from './note-index';
@@ -43,6 +45,12 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
     vscode.commands.registerCommand(SEARCH_NOTES, async (initial?: unknown) => {
       const notes = cite.notes;
       if (!notes) return;
+      if (!indexEnabled()) {
+        const open = 'Open Settings';
+        const answer = await vscode.window.showInformationMessage('Search Notes by Topic needs the notes index, which is turned off (paperNotes.index.enabled).', open);
+        if (answer === open) await vscode.commands.executeCommand('workbench.action.openSettings', 'paperNotes.index.enabled');
+        return;
+      }
       const qp = vscode.window.createQuickPick<HitPick>();
       qp.title = 'Search Notes by Topic';
       qp.placeholder = 'Topic words — notes match by their text and by the papers they cite';
@@ -59,7 +67,7 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
         if (failed) return;
         failed = true;
         cite.warn(e);
-        void vscode.window.showErrorMessage('Search Notes by Topic: the notes index could not be loaded. See the Paper Notes log.');
+        void showMessageWithLog('error', 'Search Notes by Topic: the notes index could not be loaded. See the Paper Notes log.');
       };
       const update = () => {
         const q = qp.value.trim();

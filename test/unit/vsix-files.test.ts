@@ -27,6 +27,11 @@ const allowed = [
   'media/icon.png',
   'media/icon.svg',
   'media/paper-notes.svg',
+  'media/screenshots/abstract.jpg',
+  'media/screenshots/daily-papers.jpg',
+  'media/screenshots/insert-citation.jpg',
+  'media/screenshots/search-notes.jpg',
+  'media/screenshots/sync-bibliography.jpg',
   'syntaxes/citations.tmLanguage.json',
 ];
 
@@ -44,6 +49,14 @@ test('every file the manifest points at is in the allow-list', () => {
   for (const f of [pkg.main.replace(/^\.\//, ''), pkg.icon, ...pkg.contributes.grammars.map((g: { path: string }) => g.path.replace(/^\.\//, '')), ...walkthroughMedia]) {
     assert.ok(allowed.includes(f), `${f} is referenced by package.json but not packaged`);
   }
+});
+
+test('README links and images point at files inside the package (no repository to resolve them against)', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const targets = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((t) => !/^(https?:|#|command:)/.test(t));
+  assert.ok(targets.length >= 5, `README has ${targets.length} relative links`);
+  for (const t of targets) assert.ok(allowed.includes(t), `${t} is linked from README.md but not packaged`);
+  assert.match(readme.split('\n').slice(0, 4).join('\n'), /!\[[^\]]*\]\(media\/screenshots\/[a-z-]+\.jpg\)/, 'README opens with a screenshot');
 });
 
 test('the icon is a 128×128 PNG', () => {
