@@ -21,6 +21,7 @@ export async function runCommand(page, title, { wait = true } = {}) {
       break;
     } catch (e) {
       if (attempt === 2) throw e;
+      console.log(`[e2e] the palette dropped "${title}" (attempt ${attempt + 1}: ${String(e?.message ?? e).split('\n')[0]}); trying again`);
       if (await input.isVisible()) await page.keyboard.press('Escape');
       await page.locator('.part.sidebar .title-label').first().click();
     }
@@ -40,6 +41,7 @@ export async function setExpanded(row, expanded) {
   for (let attempt = 0; ; attempt++) {
     if ((await row.getAttribute('aria-expanded')) === String(expanded)) return;
     if (attempt === 3) throw new Error(`tree row did not become ${expanded ? 'expanded' : 'collapsed'}`);
+    if (attempt > 0) console.log(`[e2e] a tree row click did not take (attempt ${attempt}); clicking again`);
     await row.click();
     await row.page().waitForFunction(
       ([el, want]) => el.getAttribute('aria-expanded') === want, [await row.elementHandle(), String(expanded)], { timeout: 3000 },
@@ -79,6 +81,7 @@ export async function openFile(page, name) {
       return;
     } catch (e) {
       if (attempt > 0) throw e;
+      console.log(`[e2e] Quick Open dropped "${name}" (${String(e?.message ?? e).split('\n')[0]}); trying again`);
       await page.keyboard.press('Escape');
     }
   }
