@@ -24,6 +24,22 @@ async function waitEditorText(page, what, pred, timeout = 10_000) {
   throw new Error(`timed out waiting for ${what}; editor shows:\n${text}`);
 }
 
+/**
+ * Picks the quick pick's row for `title` after typing `filter`. The extension replaces the items as the value
+ * changes, so Enter waits for that row to be the focused one (else it could accept nothing), and is pressed again
+ * if the pick is still open (the items were replaced under the first press).
+ */
+async function pickRow(page, qi, filter, title, timeout = 30_000) {
+  await qi.locator('.quick-input-box input').fill(filter, { timeout });
+  const focused = qi.locator('.monaco-list-row.focused', { hasText: title }).first();
+  for (let attempt = 0; ; attempt++) {
+    await focused.waitFor({ timeout });
+    await page.keyboard.press('Enter');
+    if (await qi.waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false)) return;
+    if (attempt === 2) throw new Error(`the quick pick did not accept "${title}"`);
+  }
+}
+
 export default async function ({ page, shot, log }) {
   const qi = page.locator('.quick-input-widget');
 
@@ -45,13 +61,24 @@ export default async function ({ page, shot, log }) {
 
   // 3. Step 2's button asks for a paper and opens its abstract.
   await walk.locator('.getting-started-step', { hasText: 'Read an abstract' }).first().click();
-  await walk.locator('a', { hasText: 'Open an Abstract' }).first().click();
-  await qi.locator('.quick-input-title', { hasText: 'Open Abstract' }).waitFor();
+  await walk.locator('.getting-started-step.expanded', { hasText: 'Read an abstract' }).waitFor();
   const paper = seed[0];
-  await qi.locator('.quick-input-box input').fill(paper.title.split(' ').slice(0, 4).join(' '));
-  await qi.locator('.monaco-list-row', { hasText: paper.title }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await webview(page).locator('h1', { hasText: paper.title.slice(0, 30) }).waitFor();
+  // Selecting a step moves focus into the walkthrough a moment later, which can close a quick pick that opened
+  // meanwhile (or take the Enter meant for it): then the button is clicked again, until the abstract is open.
+  const heading = webview(page).locator('h1', { hasText: paper.title.slice(0, 30) });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await walk.locator('a', { hasText: 'Open an Abstract' }).first().click();
+      await qi.locator('.quick-input-title', { hasText: 'Open Abstract' }).waitFor({ timeout: 5000 });
+      await pickRow(page, qi, paper.title.split(' ').slice(0, 4).join(' '), paper.title, 5000);
+      await heading.waitFor({ timeout: 10_000 });
+      break;
+    } catch (e) {
+      if (attempt === 2) throw e;
+      log(`no abstract after the step's button (${e.message.split('\n')[0]}); clicking it again`);
+      if (await qi.isVisible()) await page.keyboard.press('Escape');
+    }
+  }
   await shot('abstract');
   log(`abstract of ${paper.id} open`);
 
@@ -65,10 +92,9 @@ export default async function ({ page, shot, log }) {
   await qi.locator('.quick-input-title', { hasText: 'Insert Citation' }).waitFor();
   const cited = seed[1];
   await qi.locator('.quick-input-box input').fill(cited.title.split(' ').slice(0, 4).join(' '));
-  await qi.locator('.monaco-list-row', { hasText: cited.title }).first().waitFor();
+  await qi.locator('.monaco-list-row.focused', { hasText: cited.title }).first().waitFor();
   await shot('insert-citation');
-  await page.keyboard.press('Enter');
-  await qi.waitFor({ state: 'hidden' });
+  await pickRow(page, qi, cited.title.split(' ').slice(0, 4).join(' '), cited.title);
   const text = await waitEditorText(page, 'the stub', (t) => /Keybinding: \[@[^\]]+\]/.test(t));
   log(`inserted ${/\[@[^\]]+\]/.exec(text)[0]} with Ctrl+Shift+Alt+K`);
   await page.keyboard.press('Control+S');
@@ -80,8 +106,9 @@ export default async function ({ page, shot, log }) {
   await waitEditorText(page, 'BibTeX entries', (t) => /@\w+\{/.test(t));
   await shot('sync-bibliography');
 
-  // 6. Search Notes by Topic by its keybinding, from the Markdown note.
-  await openFile(page, 'second.md');
+  // 6. Search Notes by Topic by its keybinding, from the Markdown note (still open in its tab).
+  await page.locator('.tabs-container .tab', { hasText: 'second.md' }).first().click();
+  await page.locator('.tabs-container .tab.active', { hasText: 'second.md' }).waitFor();
   await editorLines(page).click();
   await page.keyboard.press('Control+Shift+Alt+F');
   await qi.locator('.quick-input-title', { hasText: 'Search Notes by Topic' }).waitFor();
