@@ -4,12 +4,12 @@ import * as vscode from 'vscode';
 import type { Services } from './services';
 
 export const SHOW_LOG = 'paperNotes.showLog';
-const SHOW_LOG_BUTTON = 'Show Log';
 
 /** Shows `message` (which should say the details are in the log) with a Show Log button. */
 export async function showMessageWithLog(severity: 'error' | 'warning', message: string): Promise<void> {
   const show = severity === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
-  if ((await show(message, SHOW_LOG_BUTTON)) === SHOW_LOG_BUTTON) await vscode.commands.executeCommand(SHOW_LOG);
+  const button = vscode.l10n.t('Show Log');
+  if ((await show(message, button)) === button) await vscode.commands.executeCommand(SHOW_LOG);
 }
 
 export function register(context: vscode.ExtensionContext, services: Services): void {

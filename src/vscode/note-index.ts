@@ -112,8 +112,8 @@ export class EditorNoteIndex implements vscode.Disposable {
       return;
     }
     if (folders.length === 0) return;
-    this.status.text = '$(sync~spin) Indexing notes…';
-    this.status.tooltip = 'Paper Notes is indexing the notes in this workspace';
+    this.status.text = `$(sync~spin) ${vscode.l10n.t('Indexing notes…')}`;
+    this.status.tooltip = vscode.l10n.t('Paper Notes is indexing the notes in this workspace');
     this.status.show();
     try {
       const catalog = () => this.cite.services.catalog();
@@ -138,10 +138,10 @@ export class EditorNoteIndex implements vscode.Disposable {
         await index.save();
       }
       this.showCount();
-      this.status.tooltip = 'Paper Notes: notes indexed — click for Rebuild, Show Log, Settings';
+      this.status.tooltip = vscode.l10n.t('Paper Notes: notes indexed — click for Rebuild, Show Log, Settings');
     } catch (e) {
-      this.status.text = '$(warning) Notes index';
-      this.status.tooltip = `Paper Notes could not index the notes: ${e instanceof Error ? e.message : String(e)}`;
+      this.status.text = `$(warning) ${vscode.l10n.t('Notes index')}`;
+      this.status.tooltip = vscode.l10n.t('Paper Notes could not index the notes: {0}', e instanceof Error ? e.message : String(e));
       throw e;
     } finally {
       this.changed.fire();
@@ -179,7 +179,7 @@ export class EditorNoteIndex implements vscode.Disposable {
 
   private showCount(): void {
     const notes = this.noteCount();
-    this.status.text = `$(book) ${notes} note${notes === 1 ? '' : 's'}`;
+    this.status.text = `$(book) ${notes === 1 ? vscode.l10n.t('1 note') : vscode.l10n.t('{0} notes', notes)}`;
   }
 
   /** Notes re-read since this index was opened: 0 after a warm start on unchanged notes. */

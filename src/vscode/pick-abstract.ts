@@ -9,7 +9,7 @@ export const OPEN_ABSTRACT = 'paperNotes.openAbstract';
 export function register(context: vscode.ExtensionContext, cite: CitationServices): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(OPEN_ABSTRACT, async () => {
-      const paper = await pickPaper(cite, 'Open Abstract');
+      const paper = await pickPaper(cite, vscode.l10n.t('Open Abstract'));
       return paper ? openAbstract(paper.id) : undefined;
     }),
   );

@@ -16,6 +16,7 @@ const allowed = [
   'LICENSE',
   'README.md',
   'package.json',
+  'package.nls.json',
   'dist/extension.js',
   'dist/index-worker.js',
   'dist/markdown-it.js',
@@ -71,4 +72,14 @@ test('the package script builds from scratch, without dependencies or invented r
   assert.match(pkg.scripts.package, /^vsce package --no-dependencies /);
   assert.equal(pkg.repository, undefined);
   assert.ok(!pkg.categories.includes('Notebooks'));
+});
+
+test('every %key% in the manifest has its English text in package.nls.json, and no text is unused', () => {
+  const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8'));
+  const used = [...JSON.stringify(pkg).matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]);
+  for (const k of used) assert.equal(typeof nls[k], 'string', `package.nls.json has ${k}`);
+  assert.deepEqual(Object.keys(nls).filter((k) => !used.includes(k)), []);
+  assert.equal(nls['command.showLog'], 'Show Log');
+  assert.equal(nls['command.rebuildIndex'], 'Rebuild Notes Index');
+  assert.equal(pkg.contributes.commands.find((c: { command: string }) => c.command === 'paperNotes.insertCitation').title, '%command.insertCitation%');
 });
