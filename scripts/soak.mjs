@@ -54,6 +54,15 @@ if (build.code !== 0) {
   console.error(build.out);
   process.exit(1);
 }
+// Every round installs the same VSIX, as npm test does (PAPER_NOTES_EXTENSION=link: the checkout instead).
+if (process.env.PAPER_NOTES_EXTENSION !== 'link' && !process.env.PAPER_NOTES_VSIX) {
+  const pack = await run(['npm', 'run', '--silent', 'package']);
+  if (pack.code !== 0) {
+    console.error(pack.out);
+    process.exit(1);
+  }
+  process.env.PAPER_NOTES_VSIX = (await import('../test/harness/extension.mjs')).vsixFile();
+}
 const tally = new Map(); // `suite: test` → { runs, failures }
 const count = (key, failed) => {
   const t = tally.get(key) ?? { runs: 0, failures: 0 };

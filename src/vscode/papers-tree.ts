@@ -215,11 +215,10 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
         this.services.log().warn(`cache read for ${day} failed: ${errorMessage(e)}`);
       }
     }
-    if (!state.refreshed) {
-      const refresh = this.refreshDay(day);
-      // Nothing cached: wait for the network (the tree shows its own spinner); otherwise show the cache now.
-      if (!state.papers) await refresh;
-    }
+    // Nothing cached: wait for the network (the tree shows its own spinner), also when another caller started the
+    // refresh a moment ago; otherwise show the cache now and let the refresh replace it.
+    const refresh = state.refreshed ? state.refreshing : this.refreshDay(day);
+    if (!state.papers && refresh) await refresh;
     return state;
   }
 

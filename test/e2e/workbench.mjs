@@ -86,3 +86,26 @@ export async function openFile(page, name) {
     }
   }
 }
+
+/** The active editor's cursor as the status bar shows it ("Ln 7, Col 21"). */
+export async function cursorAt(page) {
+  const text = await page.locator('[id="status.editor.selection"]').first().innerText();
+  const m = /Ln (\d+), Col (\d+)/.exec(text);
+  return m ? { line: Number(m[1]), col: Number(m[2]) } : undefined;
+}
+
+/**
+ * Puts the cursor at line:col (1-based) with Go to Line and waits until the status bar shows it there: key presses
+ * such as Home and arrows can be dropped under load, and nothing else says where the cursor went.
+ */
+export async function moveCursor(page, line, col) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.keyboard.press(`${mod}+G`);
+  await input.waitFor();
+  await input.fill(`:${line}:${col}`);
+  // Enter before the widget has read the text does nothing: wait for its "go to line N" row.
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: `line ${line}` }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${col}` }).first().waitFor();
+}
