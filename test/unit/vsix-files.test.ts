@@ -16,6 +16,7 @@ const allowed = [
   'LICENSE',
   'README.md',
   'package.json',
+  'package.nls.json',
   'dist/extension.js',
   'dist/index-worker.js',
   'dist/markdown-it.js',
@@ -27,6 +28,11 @@ const allowed = [
   'media/icon.png',
   'media/icon.svg',
   'media/paper-notes.svg',
+  'media/screenshots/abstract.jpg',
+  'media/screenshots/daily-papers.jpg',
+  'media/screenshots/insert-citation.jpg',
+  'media/screenshots/search-notes.jpg',
+  'media/screenshots/sync-bibliography.jpg',
   'syntaxes/citations.tmLanguage.json',
 ];
 
@@ -46,6 +52,14 @@ test('every file the manifest points at is in the allow-list', () => {
   }
 });
 
+test('README links and images point at files inside the package (no repository to resolve them against)', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const targets = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((t) => !/^(https?:|#|command:)/.test(t));
+  assert.ok(targets.length >= 5, `README has ${targets.length} relative links`);
+  for (const t of targets) assert.ok(allowed.includes(t), `${t} is linked from README.md but not packaged`);
+  assert.match(readme.split('\n').slice(0, 4).join('\n'), /!\[[^\]]*\]\(media\/screenshots\/[a-z-]+\.jpg\)/, 'README opens with a screenshot');
+});
+
 test('the icon is a 128×128 PNG', () => {
   const png = readFileSync(join(root, 'media/icon.png'));
   assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
@@ -58,4 +72,14 @@ test('the package script builds from scratch, without dependencies or invented r
   assert.match(pkg.scripts.package, /^vsce package --no-dependencies /);
   assert.equal(pkg.repository, undefined);
   assert.ok(!pkg.categories.includes('Notebooks'));
+});
+
+test('every %key% in the manifest has its English text in package.nls.json, and no text is unused', () => {
+  const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8'));
+  const used = [...JSON.stringify(pkg).matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]);
+  for (const k of used) assert.equal(typeof nls[k], 'string', `package.nls.json has ${k}`);
+  assert.deepEqual(Object.keys(nls).filter((k) => !used.includes(k)), []);
+  assert.equal(nls['command.showLog'], 'Show Log');
+  assert.equal(nls['command.rebuildIndex'], 'Rebuild Notes Index');
+  assert.equal(pkg.contributes.commands.find((c: { command: string }) => c.command === 'paperNotes.insertCitation').title, '%command.insertCitation%');
 });
