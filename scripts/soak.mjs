@@ -2,8 +2,11 @@
 // `npm run test:soak -- N`: runs the extension-host suite and the e2e walks N times (default 5) and prints, per test,
 // how many runs it failed — so a flaky test is found the day it appears, not in a CI run weeks later.
 // Each round is a full harness run (fresh code-server, profile and workspace), exactly as `npm test` runs them.
-// Exit 1 when any test failed in any round. `SOAK_SUITES=e2e` (or `vscode`) runs one suite only.
+// Exit 1 when any test failed in any round. `SOAK_SUITES=e2e` (or `vscode`) runs one suite only; `SOAK_FILTER=NAME`
+// only the e2e walks / extension-host files whose name contains NAME. A round that fails keeps its whole output in
+// test-results/soak/ and the failure's first lines are printed.
 import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { setup } from './setup.mjs';
 
 const rounds = Number(process.argv[2] ?? 5);
@@ -28,7 +31,7 @@ const suites = [
   },
   {
     name: 'e2e',
-    cmd: ['node', 'test/e2e/run.mjs'],
+    cmd: ['node', 'test/e2e/run.mjs', ...(process.env.SOAK_FILTER ? [process.env.SOAK_FILTER] : [])],
     parse(out) {
       return {
         passed: [...out.matchAll(/^ {2}✔ (\S+) \(\d+ ms\)$/gm)].map((m) => m[1]),
@@ -40,7 +43,8 @@ const suites = [
 
 function run([cmd, ...args]) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = { ...process.env, ...(process.env.SOAK_FILTER ? { EXT_TEST_FILTER: process.env.SOAK_FILTER } : {}) };
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -81,6 +85,14 @@ for (let round = 1; round <= rounds; round++) {
     const seconds = ((Date.now() - t0) / 1000).toFixed(0);
     console.log(`[soak] round ${round}/${rounds} ${s.name}: ${passed.length} passed, ${failed.length} failed, exit ${code}, ${seconds} s`);
     for (const f of failed) console.log(`[soak]   ✘ ${f}`);
+    if (code !== 0) {
+      mkdirSync('test-results/soak', { recursive: true });
+      const file = `test-results/soak/round-${round}-${s.name}.log`;
+      writeFileSync(file, out);
+      const first = /^ {2}✘ .*$|^\s+\d+\) .*$/m.exec(out.split(/^\s+\d+ passing/m).pop() ?? out);
+      const at = first ? out.indexOf(first[0], out.search(/^\s+\d+ passing/m) + 1) : -1;
+      console.log(`[soak]   output kept in ${file}${at >= 0 ? `:\n${out.slice(at, at + 1200).replace(/^/gm, '[soak]     ')}` : ''}`);
+    }
     // A suite that exits non-zero without naming a failed test (a harness crash, a time-out) counts on its own.
     if ((code !== 0 && failed.length === 0) || passed.length + failed.length === 0) {
       broken++;

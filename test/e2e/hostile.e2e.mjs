@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../harness/code-server.mjs';
 import { onTeardown } from '../harness/processes.mjs';
-import { expect, mod, runCommand, treeRow, webview, widenSidebar } from './workbench.mjs';
+import { expect, mod, runCommand, setExpanded, treeRow, webview, widenSidebar } from './workbench.mjs';
 
 /** Last: it points the workspace at its own fixture server (restored afterwards). */
 export const order = 2;
@@ -120,12 +120,19 @@ export default async function ({ page, shot, log }) {
     await page.locator('.part.sidebar .title-actions [aria-label="Collapse All"]').first().click(); // room for the hostile day
     const dayRow = treeRow(page, corpus.HOSTILE_CORPUS_DAY).first();
     await dayRow.waitFor();
-    if ((await dayRow.getAttribute('aria-expanded')) !== 'true') await dayRow.click();
     await treeRow(page, corpus.HOSTILE_CORPUS_DAY).filter({ hasText: `${total} papers` }).waitFor();
+    const rows = view.locator('.monaco-list-row', { hasText: 'Hostile ' });
+    // The tree re-renders when the day's fetch lands, which can fold a row expanded a moment before: expand it until
+    // its papers are listed.
+    for (let attempt = 0; ; attempt++) {
+      await setExpanded(dayRow, true);
+      if (await rows.first().waitFor({ timeout: 5000 }).then(() => true, () => false)) break;
+      if (attempt === 2) throw new Error(`the day ${corpus.HOSTILE_CORPUS_DAY} did not list its papers when expanded`);
+      log(`the expanded day showed no papers (attempt ${attempt + 1}): expanding again`);
+    }
     expect(server.requests.some((r) => r.url.includes(`date=${corpus.HOSTILE_CORPUS_DAY}`)), 'the day came from the hostile fixture server');
 
     // Tree tooltips: hover the first rows (kitchen sink + payloads by upvotes).
-    const rows = view.locator('.monaco-list-row', { hasText: 'Hostile ' });
     for (let i = 0; i < 6; i++) {
       const tip = page.locator('.workbench-hover', { hasText: `Hostile ${i}` }).last();
       for (let attempt = 0; ; attempt++) {

@@ -143,11 +143,10 @@ describe('Ship: commands, keybindings and settings', function () {
     const api = await extensionApi();
     await vscode.commands.executeCommand('paperNotes.showDailyPapers');
     const tree = api.dailyPapers;
-    const listed = async () => {
-      const added = tree.addedDays();
-      return (await tree.topDays()).filter((d) => !added.includes(d));
-    };
-    assert.deepEqual(await listed(), ['2026-07-30', '2026-07-29', '2026-07-28']); // the harness's daysToShow = 3
+    // The last N days ending today (the harness's 2026-07-30) plus whatever days an earlier test added with Go to Date.
+    const listed = () => tree.topDays();
+    const expected = (lastDays: string[]) => [...new Set([...lastDays, ...tree.addedDays()])].sort().reverse();
+    assert.deepEqual(await listed(), expected(['2026-07-30', '2026-07-29', '2026-07-28'])); // the harness's daysToShow = 3
     const refreshed = new Promise<void>((resolve) => {
       const sub = tree.onDidChangeTreeData(() => {
         sub.dispose();
@@ -157,7 +156,7 @@ describe('Ship: commands, keybindings and settings', function () {
     try {
       await cfg().update('daysToShow', 1, global);
       await refreshed;
-      assert.deepEqual(await listed(), ['2026-07-30']);
+      assert.deepEqual(await listed(), expected(['2026-07-30']));
     } finally {
       await cfg().update('daysToShow', 3, global);
     }
