@@ -65,6 +65,9 @@ interface Positive {
 const DAY_MS = 86_400_000;
 const NOT_INTERESTED_WEIGHT = 3;
 const INTERESTED_WEIGHT = 2;
+/** In standard deviations of the blended score: enough to move a dismissed paper well down, not off the list. */
+const DISMISSED_PENALTY = 3;
+const DISMISSED_SIMILARITY = 0.5;
 
 /** The profile's positives with their weights: recency for notes, summed citing-note weights for documents. */
 export function positives(profile: Profile, opts: RankOptions = {}): Positive[] {
@@ -133,11 +136,17 @@ export function rank(profile: Profile, candidates: ProfileDoc[], opts: RankOptio
   const k = opts.k ?? DEFAULTS.k;
   const svm = cands.map((c) => (model ? decision(model, c.x) : 0));
   const cent = cands.map((c) => dotDense(c.x, centroid));
-  const near = sims.map((row) => topMean(row, k));
+  // Papers like a Not Interested one lose some of their nearness; the dismissed paper itself sinks.
+  const dismissed = profile.feedback.notInterested.filter((id) => profile.docs.has(id));
+  const dismissedSet = new Set(dismissed);
+  const negatives = dismissed.map((id) => ({ kind: 'doc' as const, key: id, x: profile.weighted(profile.docs.get(id)!), weight: 1 }));
+  const negSims = negatives.length ? similarities(cands.map((c) => c.x), negatives, dim) : undefined;
+  const near = sims.map((row, i) => topMean(row, k) - (negSims ? DISMISSED_SIMILARITY * topMean(negSims[i], 1) : 0));
   const zs = [standardise(svm), standardise(cent), standardise(near)];
   const threshold = opts.placeThreshold ?? DEFAULTS.placeThreshold;
   const ranked: Ranked[] = cands.map((c, i) => {
-    const score = weights.svm * zs[0][i] + weights.centroid * zs[1][i] + weights.nearest * zs[2][i];
+    let score = weights.svm * zs[0][i] + weights.centroid * zs[1][i] + weights.nearest * zs[2][i];
+    if (dismissedSet.has(c.doc.id)) score -= DISMISSED_PENALTY;
     const reason = explain(profile, c.x, pos, sims[i], threshold);
     const placed = reason.notes.length + reason.papers.length > 0;
     return { id: c.doc.id, title: c.doc.title, score: Math.round(score * 1e4) / 1e4, reason, placed };
