@@ -130,26 +130,55 @@ const methods: Array<[string, Method]> = [
   ['upvotes order (random stand-in)', upvotesStandIn],
 ];
 
+if (argv.includes('--grid')) {
+  console.log(`tuning split only (${tune.length} workspaces), For You variants:`);
+  const filters = [{ minDf: 1, maxDf: 1 }, { minDf: 2, maxDf: 0.1 }, { minDf: 3, maxDf: 0.2 }];
+  const variants: RankOptions[] = [{}];
+  for (const filter of filters.slice(1)) variants.push({ filter, weights: { svm: 1, centroid: 0, nearest: 0 } });
+  variants.push({ weights: { svm: 1, centroid: 0, nearest: 0 } });
+  variants.push({ weights: { svm: 1, centroid: 0, nearest: 0 }, noteWeight: 0.5 });
+  variants.push({ weights: { svm: 1, centroid: 0, nearest: 0 }, minNoteFeatures: 20 });
+  variants.push({ weights: { svm: 1, centroid: 0, nearest: 0 }, noteWeight: 0 });
+  variants.push({ weights: { svm: 1, centroid: 0.2, nearest: 0.2 } });
+  variants.push({ weights: { svm: 1, centroid: 0.3, nearest: 0 } });
+  variants.push({ weights: { svm: 1, centroid: 0, nearest: 0 }, C: 0.3 });
+  variants.push({ weights: { svm: 1, centroid: 0, nearest: 0 }, C: 0.03 });
+  const base = evaluate(anchor, tune);
+  console.log(`anchor: nDCG@10 ${base.ndcg.toFixed(3)} P@10 ${base.p.toFixed(3)}`);
+  for (const v of variants) {
+    const s = evaluate(forYou(v), tune);
+    console.log(`${JSON.stringify(v)}: nDCG@10 ${s.ndcg.toFixed(3)} P@10 ${s.p.toFixed(3)}`);
+  }
+  process.exit(0);
+}
+
 const isCs = (ws: Workspace) => ws.field.startsWith('cs.');
 const fmt = (x: number) => x.toFixed(3);
+interface PerWorkspace { ws: Workspace; ndcg: number; p: number }
+function perWorkspace(method: Method, workspaces: Workspace[]): PerWorkspace[] {
+  return workspaces.map((ws) => {
+    const order = method(ws).map((id) => ws.relevant.has(id));
+    return { ws, ndcg: ndcgAt(order, ws.relevant.size), p: precisionAt(order) };
+  });
+}
+const mean = (xs: PerWorkspace[], key: 'ndcg' | 'p') => (xs.length ? xs.reduce((s, x) => s + x[key], 0) / xs.length : 0);
 const rows: Array<Record<string, unknown>> = [];
 const lines = [
   `| method | tuning nDCG@10 | tuning P@10 | held-out nDCG@10 | held-out P@10 | held-out cs nDCG@10 | held-out non-cs nDCG@10 |`,
   `|---|---|---|---|---|---|---|`,
 ];
-for (const [name, m] of methods) {
-  const a = evaluate(m, tune);
-  const b = evaluate(m, heldOut);
-  const cs = evaluate(m, heldOut.filter(isCs));
-  const other = evaluate(m, heldOut.filter((w) => !isCs(w)));
-  rows.push({ name, tune: a, heldOut: b, cs, other });
-  if (argv.includes('--verbose')) process.stderr.write(`${name}: ${timing.get(m)} ms\n`);
-  lines.push(`| ${name} | ${fmt(a.ndcg)} | ${fmt(a.p)} | ${fmt(b.ndcg)} | ${fmt(b.p)} | ${fmt(cs.ndcg)} | ${fmt(other.ndcg)} |`);
-}
 const styles = ['quote', 'own', 'link'];
-const byStyle = [`| held-out workspaces by note habit | ${styles.join(' | ')} |`, `|---|${styles.map(() => '---').join('|')}|`];
-for (const [name, m] of [methods[0], methods[4], methods[5]]) {
-  byStyle.push(`| ${name.trim()} nDCG@10 | ${styles.map((s) => fmt(evaluate(m, heldOut.filter((w) => w.style === s)).ndcg)).join(' | ')} |`);
+const byStyle = [`| held-out nDCG@10 by note habit | ${styles.join(' | ')} |`, `|---|${styles.map(() => '---').join('|')}|`];
+for (const [name, m] of methods) {
+  const t0 = Date.now();
+  const a = perWorkspace(m, tune);
+  const b = perWorkspace(m, heldOut);
+  const cs = b.filter((x) => isCs(x.ws));
+  const other = b.filter((x) => !isCs(x.ws));
+  if (argv.includes('--verbose')) process.stderr.write(`${name}: ${Date.now() - t0} ms\n`);
+  rows.push({ name, tune: { ndcg: mean(a, 'ndcg'), p: mean(a, 'p') }, heldOut: { ndcg: mean(b, 'ndcg'), p: mean(b, 'p') } });
+  lines.push(`| ${name} | ${fmt(mean(a, 'ndcg'))} | ${fmt(mean(a, 'p'))} | ${fmt(mean(b, 'ndcg'))} | ${fmt(mean(b, 'p'))} | ${fmt(mean(cs, 'ndcg'))} | ${fmt(mean(other, 'ndcg'))} |`);
+  if (!name.startsWith(' ')) byStyle.push(`| ${name} | ${styles.map((s) => fmt(mean(b.filter((x) => x.ws.style === s), 'ndcg'))).join(' | ')} |`);
 }
 const fieldsOf = (ws: Workspace[]) => new Set(ws.map((w) => w.field)).size;
 console.log(`data: ${dataFile} (${all.length} papers)`);
@@ -159,21 +188,5 @@ console.log('');
 console.log(lines.join('\n'));
 console.log('');
 console.log(byStyle.join('\n'));
-
-if (argv.includes('--grid')) {
-  console.log('\ntuning split, For You variants:');
-  const variants: RankOptions[] = [];
-  for (const C of [0.03, 0.1, 0.3]) variants.push({ C });
-  for (const weights of [
-    { svm: 1, centroid: 0, nearest: 0 }, { svm: 1, centroid: 0, nearest: 0.5 }, { svm: 1, centroid: 0.5, nearest: 0.5 },
-    { svm: 1, centroid: 0.25, nearest: 0.25 }, { svm: 1, centroid: 0.5, nearest: 0 }, { svm: 0.5, centroid: 0.5, nearest: 1 },
-  ]) variants.push({ weights });
-  for (const k of [1, 5]) variants.push({ k });
-  for (const halfLifeDays of [30, 10000]) variants.push({ halfLifeDays });
-  for (const v of variants) {
-    const s = evaluate(forYou(v), tune);
-    console.log(`${JSON.stringify(v)}: nDCG@10 ${fmt(s.ndcg)} P@10 ${fmt(s.p)}`);
-  }
-}
 console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s)`);
 if (argv.includes('--json')) console.log(JSON.stringify({ rows }));

@@ -31,8 +31,18 @@ export interface Feedback {
 interface Entry<T> {
   value: T;
   vec: TermVector;
-  cache?: { w: Weighted; docs: number };
+  cache?: { w: Weighted; docs: number; filter: string };
 }
+
+/**
+ * Features too rare or too common to tell anything (arxiv-sanity-lite's min_df / max_df): a feature counts
+ * when at least `minDf` documents and at most the fraction `maxDf` of them have it.
+ */
+export interface FeatureFilter {
+  minDf: number;
+  maxDf: number;
+}
+export const NO_FILTER: FeatureFilter = { minDf: 1, maxDf: 1 };
 
 const FEEDBACK_NONE: Feedback = { interested: [], notInterested: [] };
 
@@ -120,12 +130,16 @@ export class Profile {
    * reused until the corpus has grown or shrunk by 5%, which changes no ranking visibly and keeps
    * repeated rankings cheap.
    */
-  weighted(entry: Entry<unknown>): Weighted {
+  weighted(entry: Entry<unknown>, filter: FeatureFilter = NO_FILTER): Weighted {
     const docs = this.vocab.docs;
     const c = entry.cache;
-    if (c && Math.abs(c.docs - docs) <= 0.05 * docs) return c.w;
-    const w = weigh(entry.vec, this.vocab);
-    entry.cache = { w, docs };
+    const key = `${filter.minDf}/${filter.maxDf}`;
+    if (c && c.filter === key && Math.abs(c.docs - docs) <= 0.05 * docs) return c.w;
+    const df = this.vocab.df;
+    const maxCount = filter.maxDf * docs;
+    const keep = filter.minDf <= 1 && filter.maxDf >= 1 ? undefined : (id: number) => df[id] >= filter.minDf && df[id] <= maxCount;
+    const w = weigh(entry.vec, this.vocab, keep);
+    entry.cache = { w, docs, filter: key };
     return w;
   }
 }

@@ -4,7 +4,7 @@
 // to the profile's centroid, and the similarity to the nearest positives (which keeps side interests
 // alive that a single hyperplane or centroid averages away). The nearest positives are also the reason.
 import { dotDense, type Weighted } from './features';
-import { Profile, type ProfileDoc } from './profile';
+import { NO_FILTER, Profile, type FeatureFilter, type ProfileDoc } from './profile';
 import { decision, trainSvm, type SvmSample } from './svm';
 
 export interface Reason {
@@ -43,16 +43,28 @@ export interface RankOptions {
   k?: number;
   /** Below this cosine to every positive, a paper is not placed. */
   placeThreshold?: number;
+  /** Feature document-frequency bounds (see FeatureFilter). */
+  filter?: FeatureFilter;
+  /** Weight of a note's own words relative to a cited paper. */
+  noteWeight?: number;
+  /** Notes with fewer distinct features than this lend their citations but are no positives themselves. */
+  minNoteFeatures?: number;
 }
 
 export const DEFAULTS = {
-  weights: { svm: 1, centroid: 0.5, nearest: 1 },
-  C: 0.1,
+  // Chosen on the evaluation's tuning split (EVALUATION.md): the SVM carries the ranking; a little centroid and
+  // nearest-positive similarity keeps side interests that one hyperplane averages away.
+  weights: { svm: 1, centroid: 0.2, nearest: 0.2 },
+  C: 0.03,
   halfLifeDays: 180,
   maxPositives: 1500,
   maxBackground: 1000,
   k: 3,
   placeThreshold: 0.04,
+  filter: NO_FILTER,
+  noteWeight: 1,
+  // A note of a few words ("read this week [@key]") says nothing of its own: its citations speak for it.
+  minNoteFeatures: 20,
 };
 
 interface Positive {
@@ -60,6 +72,8 @@ interface Positive {
   key: string;
   x: Weighted;
   weight: number;
+  /** For a document: the notes citing it, most recent first. */
+  citedBy?: string[];
 }
 
 const DAY_MS = 86_400_000;
@@ -75,20 +89,30 @@ export function positives(profile: Profile, opts: RankOptions = {}): Positive[] 
   let now = opts.now ?? 0;
   if (opts.now === undefined) for (const { value } of profile.notes.values()) now = Math.max(now, value.modifiedMs ?? 0);
   const notInterested = new Set(profile.feedback.notInterested);
+  const filter = opts.filter ?? DEFAULTS.filter;
+  const noteWeight = opts.noteWeight ?? DEFAULTS.noteWeight;
+  const minFeatures = opts.minNoteFeatures ?? DEFAULTS.minNoteFeatures;
   const out: Positive[] = [];
   const docWeight = new Map<string, number>();
+  const citing = new Map<string, Array<[number, string]>>();
   for (const e of profile.notes.values()) {
     const age = e.value.modifiedMs === undefined ? 0 : Math.max(0, now - e.value.modifiedMs);
     const recency = 0.3 + 0.7 * 0.5 ** (age / halfLife);
-    if (e.vec.ids.length > 0) out.push({ kind: 'note', key: e.value.path, x: profile.weighted(e), weight: recency });
-    for (const id of new Set(e.value.cites)) docWeight.set(id, (docWeight.get(id) ?? 0) + recency);
+    if (e.vec.ids.length > Math.max(0, minFeatures - 1)) out.push({ kind: 'note', key: e.value.path, x: profile.weighted(e, filter), weight: recency * noteWeight });
+    for (const id of new Set(e.value.cites)) {
+      docWeight.set(id, (docWeight.get(id) ?? 0) + recency);
+      if (!citing.has(id)) citing.set(id, []);
+      citing.get(id)!.push([e.value.modifiedMs ?? 0, e.value.path]);
+    }
   }
   for (const id of profile.feedback.interested) docWeight.set(id, Math.max(docWeight.get(id) ?? 0, INTERESTED_WEIGHT));
   for (const [id, w] of docWeight) {
     const e = profile.docs.get(id);
     if (!e || notInterested.has(id) || e.vec.ids.length === 0) continue;
     // Repeated citations count more, with diminishing returns.
-    out.push({ kind: 'doc', key: id, x: profile.weighted(e), weight: Math.min(3, 1 + Math.log(Math.max(w, 1))) * Math.min(1, w) });
+    const citedBy = (citing.get(id) ?? []).sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : 1)).map(([, path]) => path);
+    const weight = Math.min(3, 1 + Math.log(Math.max(w, 1))) * Math.min(1, w);
+    out.push({ kind: 'doc', key: id, x: profile.weighted(e, filter), weight, citedBy });
   }
   const max = opts.maxPositives ?? DEFAULTS.maxPositives;
   if (out.length > max) out.sort((a, b) => b.weight - a.weight).length = max;
@@ -101,7 +125,8 @@ export function rank(profile: Profile, candidates: ProfileDoc[], opts: RankOptio
   const pos = positives(profile, opts);
   if (pos.length === 0) return { status: 'no-notes' };
   const weights = opts.weights ?? DEFAULTS.weights;
-  const cands = uniqueById(candidates).map((c) => ({ doc: c, x: profile.weighted(profile.docs.get(c.id)!) }));
+  const filter = opts.filter ?? DEFAULTS.filter;
+  const cands = uniqueById(candidates).map((c) => ({ doc: c, x: profile.weighted(profile.docs.get(c.id)!, filter) }));
   const dim = profile.vocab.size;
 
   // The SVM, trained as arxiv-sanity-lite does: everything that is not a positive is a negative.
@@ -112,7 +137,7 @@ export function rank(profile: Profile, candidates: ProfileDoc[], opts: RankOptio
     const e = profile.docs.get(id);
     if (!e || seen.has(id)) continue;
     seen.add(id);
-    samples.push({ x: profile.weighted(e), y: -1, weight: NOT_INTERESTED_WEIGHT });
+    samples.push({ x: profile.weighted(e, filter), y: -1, weight: NOT_INTERESTED_WEIGHT });
   }
   for (const c of cands) {
     if (seen.has(c.doc.id)) continue;
@@ -120,7 +145,7 @@ export function rank(profile: Profile, candidates: ProfileDoc[], opts: RankOptio
     samples.push({ x: c.x, y: -1 });
   }
   for (const id of profile.recentDocs(opts.maxBackground ?? DEFAULTS.maxBackground, seen)) {
-    samples.push({ x: profile.weighted(profile.docs.get(id)!), y: -1 });
+    samples.push({ x: profile.weighted(profile.docs.get(id)!, filter), y: -1 });
   }
   const model = weights.svm ? trainSvm(samples, { C: opts.C ?? DEFAULTS.C, balanced: true, dimension: dim }) : undefined;
 
@@ -139,7 +164,7 @@ export function rank(profile: Profile, candidates: ProfileDoc[], opts: RankOptio
   // Papers like a Not Interested one lose some of their nearness; the dismissed paper itself sinks.
   const dismissed = profile.feedback.notInterested.filter((id) => profile.docs.has(id));
   const dismissedSet = new Set(dismissed);
-  const negatives = dismissed.map((id) => ({ kind: 'doc' as const, key: id, x: profile.weighted(profile.docs.get(id)!), weight: 1 }));
+  const negatives = dismissed.map((id) => ({ kind: 'doc' as const, key: id, x: profile.weighted(profile.docs.get(id)!, filter), weight: 1 }));
   const negSims = negatives.length ? similarities(cands.map((c) => c.x), negatives, dim) : undefined;
   const near = sims.map((row, i) => topMean(row, k) - (negSims ? DISMISSED_SIMILARITY * topMean(negSims[i], 1) : 0));
   const zs = [standardise(svm), standardise(cent), standardise(near)];
@@ -188,9 +213,16 @@ function explain(profile: Profile, x: Weighted, pos: Positive[], row: Float64Arr
   const used: Positive[] = [];
   for (const j of order) {
     const p = pos[j];
-    const list = p.kind === 'note' ? notes : papers;
-    if (list.length >= 2) continue;
-    list.push(p.key);
+    if (p.kind === 'note') {
+      if (notes.length >= 2 || notes.includes(p.key)) continue;
+      notes.push(p.key);
+    } else {
+      if (papers.length >= 2) continue;
+      papers.push(p.key);
+      // "like [@key], cited in rlhf.md": the note that cites the paper is a reason too.
+      const citer = p.citedBy?.find((n) => !notes.includes(n));
+      if (citer && notes.length < 2) notes.push(citer);
+    }
     used.push(p);
     if (notes.length >= 2 && papers.length >= 2) break;
   }

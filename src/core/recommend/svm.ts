@@ -30,7 +30,9 @@ export interface LinearModel {
   b: number;
 }
 
-export function trainSvm(samples: SvmSample[], opts: SvmOptions): LinearModel {
+export function trainSvm(all: SvmSample[], opts: SvmOptions): LinearModel {
+  // A sample weighing nothing has no place in the problem (its C would be 0).
+  const samples = all.filter((s) => (s.weight ?? 1) > 0);
   const n = samples.length;
   const w = new Float64Array(opts.dimension);
   let b = 0;
