@@ -169,17 +169,28 @@ const lines = [
 ];
 const styles = ['quote', 'own', 'link'];
 const byStyle = [`| held-out nDCG@10 by note habit | ${styles.join(' | ')} |`, `|---|${styles.map(() => '---').join('|')}|`];
-for (const [name, m] of methods) {
-  const t0 = Date.now();
-  const a = perWorkspace(m, tune);
-  const b = perWorkspace(m, heldOut);
+// Workspace by workspace, every method in turn, so one profile is alive at a time.
+const results = methods.map(() => ({ tune: [] as PerWorkspace[], heldOut: [] as PerWorkspace[], ms: 0 }));
+for (const [split, list] of [['tune', tune], ['heldOut', heldOut]] as const) {
+  for (const ws of list) {
+    methods.forEach(([, m], i) => {
+      const t0 = Date.now();
+      results[i][split].push(...perWorkspace(m, [ws]));
+      results[i].ms += Date.now() - t0;
+    });
+    profiles.delete(ws);
+  }
+}
+methods.forEach(([name], i) => {
+  const a = results[i].tune;
+  const b = results[i].heldOut;
   const cs = b.filter((x) => isCs(x.ws));
   const other = b.filter((x) => !isCs(x.ws));
-  if (argv.includes('--verbose')) process.stderr.write(`${name}: ${Date.now() - t0} ms\n`);
+  if (argv.includes('--verbose')) process.stderr.write(`${name}: ${results[i].ms} ms\n`);
   rows.push({ name, tune: { ndcg: mean(a, 'ndcg'), p: mean(a, 'p') }, heldOut: { ndcg: mean(b, 'ndcg'), p: mean(b, 'p') } });
   lines.push(`| ${name} | ${fmt(mean(a, 'ndcg'))} | ${fmt(mean(a, 'p'))} | ${fmt(mean(b, 'ndcg'))} | ${fmt(mean(b, 'p'))} | ${fmt(mean(cs, 'ndcg'))} | ${fmt(mean(other, 'ndcg'))} |`);
   if (!name.startsWith(' ')) byStyle.push(`| ${name} | ${styles.map((s) => fmt(mean(b.filter((x) => x.ws.style === s), 'ndcg'))).join(' | ')} |`);
-}
+});
 const fieldsOf = (ws: Workspace[]) => new Set(ws.map((w) => w.field)).size;
 console.log(`data: ${dataFile} (${all.length} papers)`);
 console.log(`workspaces: tuning ${tune.length} over ${fieldsOf(tune)} fields, held-out ${heldOut.length} over ${fieldsOf(heldOut)} fields (${heldOut.filter(isCs).length} cs, ${heldOut.filter((w) => !isCs(w)).length} non-cs)`);

@@ -133,7 +133,7 @@ export class Profile {
   weighted(entry: Entry<unknown>, filter: FeatureFilter = NO_FILTER): Weighted {
     const docs = this.vocab.docs;
     const c = entry.cache;
-    const key = `${filter.minDf}/${filter.maxDf}`;
+    const key = filter === NO_FILTER ? '' : `${filter.minDf}/${filter.maxDf}`;
     if (c && c.filter === key && Math.abs(c.docs - docs) <= 0.05 * docs) return c.w;
     const df = this.vocab.df;
     const maxCount = filter.maxDf * docs;

@@ -57,7 +57,7 @@ export const DEFAULTS = {
   weights: { svm: 1, centroid: 0.2, nearest: 0.2 },
   C: 0.03,
   halfLifeDays: 180,
-  maxPositives: 1500,
+  maxPositives: 800,
   maxBackground: 1000,
   k: 3,
   placeThreshold: 0.04,
@@ -71,12 +71,14 @@ interface Positive {
   kind: 'note' | 'doc';
   key: string;
   x: Weighted;
+  entry?: unknown;
   weight: number;
-  /** For a document: the notes citing it, most recent first. */
-  citedBy?: string[];
+  /** For a document: the notes citing it, as [modified, path]. */
+  citedBy?: Array<[number, string]>;
 }
 
 const DAY_MS = 86_400_000;
+const UNWEIGHTED: Weighted = { ids: new Int32Array(0), w: new Float64Array(0) };
 const NOT_INTERESTED_WEIGHT = 3;
 const INTERESTED_WEIGHT = 2;
 /** In standard deviations of the blended score: enough to move a dismissed paper well down, not off the list. */
@@ -98,7 +100,7 @@ export function positives(profile: Profile, opts: RankOptions = {}): Positive[] 
   for (const e of profile.notes.values()) {
     const age = e.value.modifiedMs === undefined ? 0 : Math.max(0, now - e.value.modifiedMs);
     const recency = 0.3 + 0.7 * 0.5 ** (age / halfLife);
-    if (e.vec.ids.length > Math.max(0, minFeatures - 1)) out.push({ kind: 'note', key: e.value.path, x: profile.weighted(e, filter), weight: recency * noteWeight });
+    if (e.vec.ids.length > Math.max(0, minFeatures - 1)) out.push({ kind: 'note', key: e.value.path, x: UNWEIGHTED, entry: e, weight: recency * noteWeight });
     for (const id of new Set(e.value.cites)) {
       docWeight.set(id, (docWeight.get(id) ?? 0) + recency);
       if (!citing.has(id)) citing.set(id, []);
@@ -110,12 +112,14 @@ export function positives(profile: Profile, opts: RankOptions = {}): Positive[] 
     const e = profile.docs.get(id);
     if (!e || notInterested.has(id) || e.vec.ids.length === 0) continue;
     // Repeated citations count more, with diminishing returns.
-    const citedBy = (citing.get(id) ?? []).sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : 1)).map(([, path]) => path);
+    const citedBy = citing.get(id);
     const weight = Math.min(3, 1 + Math.log(Math.max(w, 1))) * Math.min(1, w);
-    out.push({ kind: 'doc', key: id, x: profile.weighted(e, filter), weight, citedBy });
+    out.push({ kind: 'doc', key: id, x: UNWEIGHTED, entry: e, weight, citedBy });
   }
   const max = opts.maxPositives ?? DEFAULTS.maxPositives;
-  if (out.length > max) out.sort((a, b) => b.weight - a.weight).length = max;
+  if (out.length > max) out.sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1)).length = max;
+  // Weighted only once chosen: most of a large workspace's notes do not make the cut.
+  for (const p of out) p.x = profile.weighted(p.entry as Parameters<Profile['weighted']>[0], filter);
   return out;
 }
 
@@ -149,13 +153,10 @@ export function rank(profile: Profile, candidates: ProfileDoc[], opts: RankOptio
   }
   const model = weights.svm ? trainSvm(samples, { C: opts.C ?? DEFAULTS.C, balanced: true, dimension: dim }) : undefined;
 
-  // The centroid of the positives, by weight.
+  // The centroid of the positives, by weight. Left unnormalised: its cosines are standardised over the day,
+  // which a constant factor does not change, and normalising would walk the whole vocabulary.
   const centroid = new Float64Array(dim);
   for (const p of pos) for (let i = 0; i < p.x.ids.length; i++) centroid[p.x.ids[i]] += p.weight * p.x.w[i];
-  let norm = 0;
-  for (let i = 0; i < dim; i++) norm += centroid[i] * centroid[i];
-  norm = Math.sqrt(norm) || 1;
-  for (let i = 0; i < dim; i++) centroid[i] /= norm;
 
   const sims = similarities(cands.map((c) => c.x), pos, dim);
   const k = opts.k ?? DEFAULTS.k;
@@ -220,7 +221,8 @@ function explain(profile: Profile, x: Weighted, pos: Positive[], row: Float64Arr
       if (papers.length >= 2) continue;
       papers.push(p.key);
       // "like [@key], cited in rlhf.md": the note that cites the paper is a reason too.
-      const citer = p.citedBy?.find((n) => !notes.includes(n));
+      const citers = (p.citedBy ?? []).sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : 1)); // most recent first
+      const citer = citers.map(([, path]) => path).find((n) => !notes.includes(n));
       if (citer && notes.length < 2) notes.push(citer);
     }
     used.push(p);

@@ -23,11 +23,13 @@ export function related(profile: Profile, note: Omit<ProfileNote, 'modifiedMs'>,
   const limit = opts.limit ?? 10;
   const minScore = opts.minScore ?? 0.03;
   const vocab = profile.vocab;
-  // Vectorising adds the note's new words to the vocabulary (they are not counted in the frequencies).
-  const query = new Float64Array(vocab.size + 4096);
+  // The query is summed sparsely (a note has a few thousand features, the vocabulary may have millions), then
+  // spread into a dense vector for the dot products. Vectorising adds the note's new words to the vocabulary
+  // (they are not counted in the frequencies, and no other document has them).
+  const sparse = new Map<number, number>();
   const add = (text: string, scale: number) => {
     const x = weigh(vectorise(text, vocab), vocab);
-    for (let i = 0; i < x.ids.length; i++) if (x.ids[i] < query.length) query[x.ids[i]] += scale * x.w[i];
+    for (let i = 0; i < x.ids.length; i++) sparse.set(x.ids[i], (sparse.get(x.ids[i]) ?? 0) + scale * x.w[i]);
   };
   add(`${note.title ?? ''}\n${note.text}`, 1);
   const cited = new Set(note.cites);
@@ -36,10 +38,11 @@ export function related(profile: Profile, note: Omit<ProfileNote, 'modifiedMs'>,
     if (d) add(docText(d.value), CITED_WEIGHT);
   }
   let norm = 0;
-  for (const v of query) norm += v * v;
+  for (const v of sparse.values()) norm += v * v;
   if (norm === 0) return { papers: [], notes: [] };
   norm = Math.sqrt(norm);
-  for (let i = 0; i < query.length; i++) query[i] /= norm;
+  const query = new Float64Array(vocab.size);
+  for (const [id, v] of sparse) query[id] = v / norm;
 
   const papers: RelatedResult['papers'] = [];
   const ids = opts.papers ? [...opts.papers] : [...profile.docs.keys()];
