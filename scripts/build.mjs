@@ -1,12 +1,16 @@
 // Builds everything with esbuild: the extension (vscode external) and the CLI. The webview's script and styles are
 // plain files in media/; the codicon font is copied there from @vscode/codicons (the webview may load only media/).
 // `--tests` also compiles test/ (one file per entry, not bundled) into out/ for node's test runner.
+// `--production` (vscode:prepublish, i.e. `npm run package`) starts from an empty dist/ so nothing left from another
+// build reaches the VSIX, and writes no source maps (they would double the package and point at sources it lacks).
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const withTests = process.argv.includes('--tests');
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+const production = process.argv.includes('--production');
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: !production, logLevel: 'warning' };
+if (production) rmSync('dist', { recursive: true, force: true });
 
 // Activation compiles and evaluates all of dist/extension.js, and markdown-it (with its entity tables) and Lunr
 // were most of that. The extension require()s them only on first use — markdown-it in core/notes/parser.ts and
@@ -25,7 +29,8 @@ await Promise.all([
   build({ ...common, stdin: { contents: "module.exports = require('markdown-it');", resolveDir: '.' }, outfile: 'dist/markdown-it.js', minify: true }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The notes index's worker thread (src/node/index-workers.ts finds it beside extension.js and cli.js).
-  build({ ...common, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist/index-worker.js', minify: true }),
+  // It loads markdown-it from dist/markdown-it.js too, so the VSIX carries one copy of it.
+  build({ ...common, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist/index-worker.js', minify: true, plugins: [lazyFiles] }),
 ]);
 
 mkdirSync('media/codicons', { recursive: true });

@@ -14,6 +14,7 @@ console.log('[demo] building…');
 execFileSync('node', ['scripts/build.mjs', '--tests'], { cwd: root, stdio: 'inherit' }); // --tests: the fixture server is compiled to out/
 
 const { startCodeServer } = await import('../test/harness/code-server.mjs');
+const { extensionUnderTest } = await import('../test/harness/extension.mjs');
 const { startFixture } = await import('../test/harness/fixture.mjs');
 const { onTeardown } = await import('../test/harness/processes.mjs');
 const { FIXTURE_DAY } = await import('../test/harness/settings.mjs');
@@ -24,7 +25,7 @@ const fixture = await startFixture();
 const server = await startCodeServer({
   stateDir,
   port: process.env.PORT ? Number(process.env.PORT) : undefined,
-  linkExtension: root,
+  ...extensionUnderTest(), // the VSIX users install (PAPER_NOTES_EXTENSION=link: the checkout)
   settings: {
     'paperNotes.apiBaseUrl': fixture.url,
     'paperNotes.today': FIXTURE_DAY, // the fixture feed has papers for 2026-07-30 and 2026-07-29

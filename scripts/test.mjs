@@ -31,6 +31,15 @@ function run(script) {
 let passed = 0;
 let failed = 0;
 let broken = false;
+// The editor suites run the extension as users install it: packaged once here, installed by each harness run.
+const { vsixFile } = await import('../test/harness/extension.mjs');
+if (process.env.PAPER_NOTES_EXTENSION !== 'link' && !process.env.PAPER_NOTES_VSIX) {
+  const pack = await run('package');
+  if (pack.code !== 0) {
+    console.log(`[test] npm run package: exit ${pack.code}; the editor suites install the VSIX it makes`);
+    broken = true;
+  } else process.env.PAPER_NOTES_VSIX = vsixFile();
+}
 for (const s of suites) {
   const { code, out } = await run(s.script);
   const [p, f] = s.counts(out);

@@ -6,9 +6,9 @@ import type { Command, Context, Io } from './context';
 import { defaultCacheDir } from './context';
 import { nodeFileSystem } from '../node/node-fs';
 import { commands } from './commands/all';
+import { PAPER_NOTES_VERSION } from '../core/papers';
 
 const GLOBAL: Record<string, OptionSpec> = { cache: {}, 'api-base': {}, timeout: {}, help: { boolean: true } };
-const VERSION = '0.1.0';
 
 function mainUsage(): string {
   return [
@@ -36,7 +36,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version') {
-    io.out(VERSION);
+    io.out(PAPER_NOTES_VERSION);
     return 0;
   }
   const command = commands.find((c) => c.name === name);

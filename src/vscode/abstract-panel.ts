@@ -3,6 +3,7 @@
 // raw HTML off and http(s)-only links, the CSP allows only our nonce'd script and styles, and every message
 // from the webview is validated before anything happens.
 import * as vscode from 'vscode';
+import { showMessageWithLog } from './log';
 import type MarkdownIt from 'markdown-it';
 import { paperLinks, safeHttpUrl, type Paper } from '../core/papers/model';
 import type { Services } from './services';
@@ -68,7 +69,7 @@ export class AbstractPanels implements vscode.Disposable {
   async show(id: string, options: { toSide?: boolean } = {}): Promise<vscode.WebviewPanel | undefined> {
     const paper = await this.services.catalog().paper(id);
     if (!paper) {
-      void vscode.window.showWarningMessage(`Paper Notes: paper ${id} is not in the cache.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Paper Notes: paper {0} is not in the cache.', id));
       return undefined;
     }
     if (!options.toSide && this.preview) {
@@ -119,7 +120,7 @@ export class AbstractPanels implements vscode.Disposable {
         // A button the user clicked failed: log it and say so once, instead of an unhandled rejection.
         const detail = e instanceof Error ? e.message : String(e);
         this.services.log().error(`abstract webview action failed: ${detail}`);
-        void vscode.window.showErrorMessage(`Paper Notes: the action failed: ${detail}`);
+        void showMessageWithLog('error', vscode.l10n.t('Paper Notes: the action failed: {0}. See the log for details.', detail));
       }),
     );
     panel.onDidDispose(() => {
@@ -179,7 +180,7 @@ export function renderHtml(webview: vscode.Webview, extensionUri: vscode.Uri, pa
     ['PDF', links.pdf],
     ['Hugging Face', links.hf],
     ['GitHub', safeHttpUrl(paper.githubRepo)],
-    ['Project page', safeHttpUrl(paper.projectPage)],
+    [vscode.l10n.t('Project page'), safeHttpUrl(paper.projectPage)],
   ];
   const date = paper.publishedAt?.slice(0, 10) ?? paper.day;
   const csp = [
@@ -190,6 +191,8 @@ export function renderHtml(webview: vscode.Webview, extensionUri: vscode.Uri, pa
     `font-src ${webview.cspSource}`,
   ].join('; ');
   const id = escapeHtml(paper.id);
+  // Interface text through vscode.l10n (a translation is a bundle file away), escaped like any other text here.
+  const t = (message: string, ...args: Array<string | number>) => escapeHtml(vscode.l10n.t(message, ...args));
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -203,24 +206,24 @@ export function renderHtml(webview: vscode.Webview, extensionUri: vscode.Uri, pa
 <body data-paper-id="${id}">
 <main>
   <h1 id="title">${escapeHtml(paper.title)}</h1>
-  <p id="authors" class="authors">${escapeHtml(paper.authors.join(', ')) || '<span class="muted">Unknown authors</span>'}</p>
+  <p id="authors" class="authors">${escapeHtml(paper.authors.join(', ')) || `<span class="muted">${t('Unknown authors')}</span>`}</p>
   <p id="meta" class="meta">
-    <span title="arXiv id">${id}${paper.version ? escapeHtml(paper.version) : ''}</span>
-    ${date ? `<span title="Published">${escapeHtml(date)}</span>` : ''}
-    <span title="Upvotes">${icon('arrow-up')}${paper.upvotes}</span>
-    <span title="Comments">${icon('comment')}${paper.numComments} comment${paper.numComments === 1 ? '' : 's'}</span>
+    <span title="${t('arXiv id')}">${id}${paper.version ? escapeHtml(paper.version) : ''}</span>
+    ${date ? `<span title="${t('Published')}">${escapeHtml(date)}</span>` : ''}
+    <span title="${t('Upvotes')}">${icon('arrow-up')}${paper.upvotes}</span>
+    <span title="${t('Comments')}">${icon('comment')}${paper.numComments === 1 ? t('1 comment') : t('{0} comments', paper.numComments)}</span>
   </p>
-  <nav class="actions" aria-label="Actions">
-    <button data-action="insertCitation" title="Insert a citation stub for this paper into the active Markdown note">${icon('quote')}Insert Citation</button>
-    <button data-action="createNote" class="secondary" title="Create a literature note for this paper">${icon('new-file')}Create Literature Note</button>
-    <button data-action="copyBibtex" class="secondary" title="Copy a BibTeX entry to the clipboard">${icon('copy')}Copy BibTeX</button>
-    <button data-action="open" data-url="${escapeHtml(links.abs)}" class="secondary" title="${escapeHtml(links.abs)}">${icon('link-external')}Open in Browser</button>
-    ${isPreview ? `<button data-action="keepOpen" class="secondary" title="Keep this panel open; the next paper opens in a new one">${icon('pin')}Keep Open</button>` : ''}
+  <nav class="actions" aria-label="${t('Actions')}">
+    <button data-action="insertCitation" title="${t('Insert a citation stub for this paper into the active Markdown note')}">${icon('quote')}${t('Insert Citation')}</button>
+    <button data-action="createNote" class="secondary" title="${t('Create a literature note for this paper')}">${icon('new-file')}${t('Create Literature Note')}</button>
+    <button data-action="copyBibtex" class="secondary" title="${t('Copy a BibTeX entry to the clipboard')}">${icon('copy')}${t('Copy BibTeX')}</button>
+    <button data-action="open" data-url="${escapeHtml(links.abs)}" class="secondary" title="${escapeHtml(links.abs)}">${icon('link-external')}${t('Open in Browser')}</button>
+    ${isPreview ? `<button data-action="keepOpen" class="secondary" title="${t('Keep this panel open; the next paper opens in a new one')}">${icon('pin')}${t('Keep Open')}</button>` : ''}
   </nav>
-  ${paper.aiKeywords.length ? `<ul id="keywords" class="keywords" aria-label="Keywords">${paper.aiKeywords.map((k) => `<li>${escapeHtml(k)}</li>`).join('')}</ul>` : ''}
-  ${paper.aiSummary ? `<section id="summary" class="summary"><h2>AI summary</h2><p>${escapeHtml(paper.aiSummary)}</p></section>` : ''}
-  <section id="abstract" class="abstract"><h2>Abstract</h2>${paper.abstract ? markdown().render(paper.abstract) : '<p class="muted">No abstract.</p>'}</section>
-  <section class="links"><h2>Links</h2><ul id="links">${linkList
+  ${paper.aiKeywords.length ? `<ul id="keywords" class="keywords" aria-label="${t('Keywords')}">${paper.aiKeywords.map((k) => `<li>${escapeHtml(k)}</li>`).join('')}</ul>` : ''}
+  ${paper.aiSummary ? `<section id="summary" class="summary"><h2>${t('AI summary')}</h2><p>${escapeHtml(paper.aiSummary)}</p></section>` : ''}
+  <section id="abstract" class="abstract"><h2>${t('Abstract')}</h2>${paper.abstract ? markdown().render(paper.abstract) : `<p class="muted">${t('No abstract.')}</p>`}</section>
+  <section class="links"><h2>${t('Links')}</h2><ul id="links">${linkList
     .filter((l): l is [string, string] => l[1] !== undefined)
     .map(([label, url]) => `<li><a href="${escapeHtml(url)}" data-url="${escapeHtml(url)}">${escapeHtml(label)}</a> <span class="url">${escapeHtml(url)}</span></li>`)
     .join('')}</ul></section>

@@ -86,31 +86,31 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
       if (!paper || !key) return undefined;
       const text = bibtexEntry(paper, key);
       await vscode.env.clipboard.writeText(text);
-      vscode.window.setStatusBarMessage(`Copied BibTeX for @${key}`, 3000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied BibTeX for @{0}', key), 3000);
       return text;
     }),
     vscode.commands.registerCommand(SYNC_BIBLIOGRAPHY, async (): Promise<FolderSync[]> => {
       const folders = vscode.workspace.workspaceFolders ?? [];
       if (folders.length === 0) {
-        void vscode.window.showInformationMessage('Open a folder with notes to sync its bibliography.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder with notes to sync its bibliography.'));
         return [];
       }
       const results: FolderSync[] = [];
       await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: 'Syncing bibliography' },
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Syncing bibliography') },
         async () => {
           for (const f of folders) results.push(await syncFolder(cite, f));
         },
       );
       for (const r of results) {
         const name = vscode.workspace.asRelativePath(r.uri);
-        const parts = [`${r.written.length} cited paper${r.written.length === 1 ? '' : 's'} in ${name}`];
-        if (r.userDefined.length) parts.push(`${r.userDefined.length} left to your own entries`);
-        if (r.dropped.length) parts.push(`${r.dropped.length} no longer cited removed`);
-        if (r.unknown.length) parts.push(`unknown keys: ${r.unknown.slice(0, 5).join(', ')}${r.unknown.length > 5 ? '…' : ''}`);
-        const open = 'Open';
+        const parts = [r.written.length === 1 ? vscode.l10n.t('1 cited paper in {0}', name) : vscode.l10n.t('{0} cited papers in {1}', r.written.length, name)];
+        if (r.userDefined.length) parts.push(vscode.l10n.t('{0} left to your own entries', r.userDefined.length));
+        if (r.dropped.length) parts.push(vscode.l10n.t('{0} no longer cited removed', r.dropped.length));
+        if (r.unknown.length) parts.push(vscode.l10n.t('unknown keys: {0}', `${r.unknown.slice(0, 5).join(', ')}${r.unknown.length > 5 ? '…' : ''}`));
+        const open = vscode.l10n.t('Open');
         void vscode.window
-          .showInformationMessage(`${r.changed ? 'Bibliography updated' : 'Bibliography up to date'}: ${parts.join('; ')}.`, open)
+          .showInformationMessage(r.changed ? vscode.l10n.t('Bibliography updated: {0}.', parts.join('; ')) : vscode.l10n.t('Bibliography up to date: {0}.', parts.join('; ')), open)
           .then((a) => (a === open ? vscode.window.showTextDocument(r.uri) : undefined));
       }
       return results;

@@ -81,6 +81,16 @@ export class CitationServices implements vscode.Disposable {
     return vscode.window.showTextDocument(last.document, { viewColumn: last.viewColumn, preserveFocus: false });
   }
 
+  /**
+   * The workspace folder new notes belong to: the active note's (in a multi-root workspace, the folder of the
+   * Markdown file being edited, else of the last one), else the first folder.
+   */
+  noteFolder(): vscode.WorkspaceFolder | undefined {
+    const active = vscode.window.activeTextEditor?.document;
+    const doc = active && isMarkdown(active) ? active : this.lastMarkdown?.document;
+    return (doc && vscode.workspace.getWorkspaceFolder(doc.uri)) || vscode.workspace.workspaceFolders?.[0];
+  }
+
   /** Resolves a command argument (an id, a tree node `{paper}`, a `{id}` object) to a cached paper. */
   async paperFromArg(arg: unknown): Promise<Paper | undefined> {
     const id = paperIdFromArg(arg);

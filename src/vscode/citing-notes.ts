@@ -18,10 +18,10 @@ function paperIdAtCursor(cite: CitationServices): string | undefined {
 }
 
 async function showCitingNotes(cite: CitationServices, id: string | undefined): Promise<vscode.Uri[] | undefined> {
-  id ??= paperIdAtCursor(cite) ?? (await pickPaper(cite, 'Show Notes Citing This Paper'))?.id;
+  id ??= paperIdAtCursor(cite) ?? (await pickPaper(cite, vscode.l10n.t('Show Notes Citing This Paper')))?.id;
   if (!id) return undefined;
   if (!cite.notes) {
-    void vscode.window.showInformationMessage('The notes index is not available yet: try again in a moment.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('The notes index is not available yet: try again in a moment.'));
     return undefined;
   }
   await cite.notes.settled();
@@ -29,7 +29,7 @@ async function showCitingNotes(cite: CitationServices, id: string | undefined): 
   const paper = (await cite.papers()).byId(id);
   const name = paper ? paper.title.replace(/\s+/g, ' ') : `arXiv:${id}`;
   if (uris.length === 0) {
-    void vscode.window.showInformationMessage(`No notes cite ${name} yet.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('No notes cite {0} yet.', name));
     return uris;
   }
   const picked = await vscode.window.showQuickPick(

@@ -28,6 +28,7 @@ export class CitationDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('paperNotes.bibliographyFile')) reloadBib();
+        else if (e.affectsConfiguration('paperNotes.diagnostics.unknownKeys')) this.refreshAll();
       }),
     );
     const off = cite.lookup.onDidChange(() => this.refreshAll());
@@ -65,7 +66,8 @@ export class CitationDiagnostics implements vscode.Disposable {
 
   /** Diagnoses one document now (only once the paper snapshot is loaded, to avoid flagging every key). */
   update(doc: vscode.TextDocument): vscode.Diagnostic[] {
-    if (doc.isClosed || this.cite.lookup.size === 0) {
+    const enabled = vscode.workspace.getConfiguration('paperNotes', doc.uri).get<boolean>('diagnostics.unknownKeys', true) !== false;
+    if (doc.isClosed || this.cite.lookup.size === 0 || !enabled) {
       this.collection.delete(doc.uri);
       return [];
     }
@@ -73,7 +75,7 @@ export class CitationDiagnostics implements vscode.Disposable {
     for (const ref of this.cite.scan(doc).refs) {
       if (ref.kind !== 'pandoc' || ref.key === undefined) continue;
       if (this.cite.lookup.hasKey(ref.key) || this.bibKeys.has(ref.key)) continue;
-      const d = new vscode.Diagnostic(refRange(ref), `Unknown citation key @${ref.key}`, vscode.DiagnosticSeverity.Warning);
+      const d = new vscode.Diagnostic(refRange(ref), vscode.l10n.t('Unknown citation key @{0}', ref.key), vscode.DiagnosticSeverity.Warning);
       d.source = SOURCE;
       d.code = UNKNOWN_KEY;
       diags.push(d);
@@ -96,13 +98,13 @@ export class UnknownKeyQuickFix implements vscode.CodeActionProvider {
       .filter((d) => d.code === UNKNOWN_KEY && d.source === SOURCE)
       .map((d) => {
         const key = doc.getText(d.range).replace(/^@/, '');
-        const action = new vscode.CodeAction(`Replace @${key} with a cached paper…`, vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(vscode.l10n.t('Replace @{0} with a cached paper…', key), vscode.CodeActionKind.QuickFix);
         const args: FixArgs = {
           filter: key,
           uri: doc.uri.toString(),
           range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character],
         };
-        action.command = { command: INSERT_CITATION, title: 'Insert Citation…', arguments: [args] };
+        action.command = { command: INSERT_CITATION, title: vscode.l10n.t('Insert Citation…'), arguments: [args] };
         action.diagnostics = [d];
         action.isPreferred = true;
         return action;

@@ -17,6 +17,9 @@ import * as hover from './hover';
 import * as referenceLinks from './reference-links';
 import * as diagnostics from './diagnostics';
 import * as preview from './preview';
+import * as log from './log';
+import * as indexMenu from './index-menu';
+import * as pickAbstract from './pick-abstract';
 
 const loadEndMs = performance.now();
 
@@ -47,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
   const activateStartMs = performance.now();
   const services = new Services(context);
   context.subscriptions.push(services);
+  log.register(context, services); // Show Log
   const api: PaperNotesApi = {
     services,
     dailyPapers: papersTree.register(context, services), // sidebar: Daily Papers
@@ -63,7 +67,9 @@ function registerCitations(context: vscode.ExtensionContext, services: Services)
   const citations = new CitationServices(context, services);
   context.subscriptions.push(citations);
   noteIndex.register(context, citations); // background index of the workspace's notes (+ tree children)
+  indexMenu.register(context, citations); // Rebuild Notes Index, the index status item's menu
   insertCitation.register(context, citations); // Insert Citation…
+  pickAbstract.register(context, citations); // Open Abstract…
   literatureNote.register(context, citations); // Create Literature Note
   bibliography.register(context, citations); // Sync Bibliography, Copy BibTeX
   topicSearch.register(context, citations); // Search Notes by Topic…

@@ -24,7 +24,7 @@ interface PaperPick extends vscode.QuickPickItem {
 export async function pickPaper(cite: CitationServices, title: string, filter = ''): Promise<Paper | undefined> {
   const lookup = await cite.papers();
   if (lookup.size === 0) {
-    void vscode.window.showInformationMessage('No papers cached yet: open the Daily Papers view to load a day first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('No papers cached yet: open the Daily Papers view to load a day first.'));
     return undefined;
   }
   const recent = cite.context.globalState.get<string[]>(RECENT_KEY, []);
@@ -44,7 +44,7 @@ export async function pickPaper(cite: CitationServices, title: string, filter = 
   });
   const qp = vscode.window.createQuickPick<PaperPick>();
   qp.title = title;
-  qp.placeholder = 'Filter by title, author, key or arXiv id';
+  qp.placeholder = vscode.l10n.t('Filter by title, author, key or arXiv id');
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
   qp.items = items;
@@ -142,20 +142,20 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
         editor = await cite.markdownEditor();
       }
       if (!editor) {
-        const create = 'Create Literature Note';
+        const create = vscode.l10n.t('Create Literature Note');
         const answer = await vscode.window.showInformationMessage(
-          'No Markdown editor is open to insert a citation into.',
+          vscode.l10n.t('No Markdown editor is open to insert a citation into.'),
           create,
         );
         if (answer === create) await vscode.commands.executeCommand('paperNotes.createLiteratureNote', paper?.id);
         return;
       }
-      paper ??= await pickPaper(cite, fix ? `Replace unknown key @${fix.filter}` : 'Insert Citation', fix?.filter ?? '');
+      paper ??= await pickPaper(cite, fix ? vscode.l10n.t('Replace unknown key @{0}', fix.filter) : vscode.l10n.t('Insert Citation'), fix?.filter ?? '');
       if (!paper) return;
       const lookup = await cite.papers();
       const key = lookup.keyOf(paper.id) ?? (await cite.services.catalog().keys())[paper.id];
       if (!key) {
-        void vscode.window.showWarningMessage(`No citation key for ${paper.id} yet.`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('No citation key for {0} yet.', paper.id));
         return;
       }
       // A read-only editor accepts editor.edit() and silently drops it: say so instead (toast and log).
@@ -164,7 +164,7 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
       // Located right before the edit (no await in between), so the range matches the text the edit applies to.
       const replace = fix && !readOnly ? locateFixRange(editor.document, fix) : undefined;
       if (fix && !readOnly && !replace) {
-        const message = `Did not replace @${fix.filter}: it is no longer in ${name} where the quick fix found it.`;
+        const message = vscode.l10n.t('Did not replace @{0}: it is no longer in {1} where the quick fix found it.', fix.filter, name);
         cite.services.log().warn(message);
         void vscode.window.showWarningMessage(message);
         return;
@@ -172,7 +172,7 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
       const inserted = !readOnly && (await insertCitation(editor, paper, key, replace));
       if (inserted) await rememberRecent(cite, paper.id);
       else {
-        const message = readOnly ? `Could not insert the citation: ${name} is read-only.` : `Could not insert the citation into ${name}: the editor refused the edit.`;
+        const message = readOnly ? vscode.l10n.t('Could not insert the citation: {0} is read-only.', name) : vscode.l10n.t('Could not insert the citation into {0}: the editor refused the edit.', name);
         cite.services.log().warn(message);
         void vscode.window.showWarningMessage(message);
       }

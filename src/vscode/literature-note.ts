@@ -1,4 +1,4 @@
-// Create Literature Note: `<notesFolder>/<key>.md` from the template (`paperNotes.noteTemplate`, a path relative
+// Create Literature Note: `<notesFolder>/<key>.md` (in the active note's workspace folder) from the template (`paperNotes.noteTemplate`, a path relative
 // to the workspace folder, or the built-in default), then opens it. An existing note is opened, never
 // overwritten. The file is created through a WorkspaceEdit (undoable).
 import * as vscode from 'vscode';
@@ -24,21 +24,21 @@ async function templateText(folder: vscode.WorkspaceFolder, path: string): Promi
   try {
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {
-    void vscode.window.showWarningMessage(`Note template ${path} could not be read; using the built-in template.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Note template {0} could not be read; using the built-in template.', path));
     return undefined;
   }
 }
 
 export async function createLiteratureNote(cite: CitationServices, paper: Paper): Promise<vscode.Uri | undefined> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
+  const folder = cite.noteFolder();
   if (!folder) {
-    void vscode.window.showInformationMessage('Open a folder to create literature notes in.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder to create literature notes in.'));
     return undefined;
   }
   const lookup = await cite.papers();
   const key = lookup.keyOf(paper.id) ?? (await cite.services.catalog().keys())[paper.id];
   if (!key) {
-    void vscode.window.showWarningMessage(`No citation key for ${paper.id} yet.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('No citation key for {0} yet.', paper.id));
     return undefined;
   }
   const settings = citationSettings(folder.uri);
@@ -50,7 +50,7 @@ export async function createLiteratureNote(cite: CitationServices, paper: Paper)
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(text) });
     if (!(await vscode.workspace.applyEdit(edit))) {
-      void vscode.window.showErrorMessage(`Could not create ${vscode.workspace.asRelativePath(uri)}.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}.', vscode.workspace.asRelativePath(uri)));
       return undefined;
     }
   }
@@ -63,7 +63,7 @@ export async function createLiteratureNote(cite: CitationServices, paper: Paper)
 export function register(context: vscode.ExtensionContext, cite: CitationServices): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(CREATE_LITERATURE_NOTE, async (arg?: unknown) => {
-      const paper = (await cite.paperFromArg(arg)) ?? (await pickPaper(cite, 'Create Literature Note'));
+      const paper = (await cite.paperFromArg(arg)) ?? (await pickPaper(cite, vscode.l10n.t('Create Literature Note')));
       return paper ? createLiteratureNote(cite, paper) : undefined;
     }),
   );

@@ -8,6 +8,8 @@ import type { NoteIndex, Hit, SearchOptions } from '../core/search';
 import { nodeFileSystem } from '../node/node-fs';
 import type { PrepareWorkers } from '../node/index-workers';
 import type { CitationServices } from './citation-services';
+import { indexEnabled, noteFilters, NOTE_FILTER_SETTINGS } from './note-settings';
+import { INDEX_MENU } from './index-menu';
 
 export interface EditorHit extends Hit {
   /** The note's file, for note hits. */
@@ -47,7 +49,7 @@ export class EditorNoteIndex implements vscode.Disposable {
 
   constructor(private readonly cite: CitationServices) {
     this.status.name = 'Paper Notes index';
-    this.status.command = 'paperNotes.searchNotes';
+    this.status.command = INDEX_MENU;
   }
 
   /** Starts the background build once; later calls return the same promise. A failed build (say, storage full)
@@ -76,11 +78,42 @@ export class EditorNoteIndex implements vscode.Disposable {
     return vscode.Uri.joinPath(base, 'note-index', tag).fsPath;
   }
 
+  /**
+   * Forgets the open indexes and builds again: from the persisted index (only changed files re-read) after a
+   * settings change, or from nothing when `fresh` (Rebuild Notes Index drops what was saved).
+   */
+  async restart(fresh: boolean): Promise<void> {
+    await this.run(async () => {
+      clearTimeout(this.saveTimer);
+      const folders = [...this.indexes.values()].map((fi) => fi.folder);
+      this.indexes.clear();
+      this.built = undefined;
+      if (fresh) {
+        for (const f of vscode.workspace.workspaceFolders ?? folders) {
+          await vscode.workspace.fs.delete(vscode.Uri.file(this.storageDir(f)), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+        }
+      }
+    });
+    this.changed.fire();
+    await this.start();
+  }
+
+  /** Notes indexed now, over every folder. */
+  noteCount(): number {
+    let notes = 0;
+    for (const { index } of this.indexes.values()) notes += index.stats.notes;
+    return notes;
+  }
+
   private async build(): Promise<void> {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    if (!indexEnabled()) {
+      this.status.hide();
+      return;
+    }
     if (folders.length === 0) return;
-    this.status.text = '$(sync~spin) Indexing notes…';
-    this.status.tooltip = 'Paper Notes is indexing the notes in this workspace';
+    this.status.text = `$(sync~spin) ${vscode.l10n.t('Indexing notes…')}`;
+    this.status.tooltip = vscode.l10n.t('Paper Notes is indexing the notes in this workspace');
     this.status.show();
     try {
       const catalog = () => this.cite.services.catalog();
@@ -92,6 +125,7 @@ export class EditorNoteIndex implements vscode.Disposable {
           fs: nodeFileSystem,
           storageDir: this.storageDir(folder),
           notesRoot: folder.uri.fsPath,
+          ...noteFilters(folder.uri),
           papers: () => catalog().allPapers(),
           keys: () => catalog().keys(),
           warn: (m) => this.cite.services.log().warn(m),
@@ -104,10 +138,10 @@ export class EditorNoteIndex implements vscode.Disposable {
         await index.save();
       }
       this.showCount();
-      this.status.tooltip = 'Paper Notes: notes indexed — click to Search Notes by Topic';
+      this.status.tooltip = vscode.l10n.t('Paper Notes: notes indexed — click for Rebuild, Show Log, Settings');
     } catch (e) {
-      this.status.text = '$(warning) Notes index';
-      this.status.tooltip = `Paper Notes could not index the notes: ${e instanceof Error ? e.message : String(e)}`;
+      this.status.text = `$(warning) ${vscode.l10n.t('Notes index')}`;
+      this.status.tooltip = vscode.l10n.t('Paper Notes could not index the notes: {0}', e instanceof Error ? e.message : String(e));
       throw e;
     } finally {
       this.changed.fire();
@@ -144,9 +178,8 @@ export class EditorNoteIndex implements vscode.Disposable {
   }
 
   private showCount(): void {
-    let notes = 0;
-    for (const { index } of this.indexes.values()) notes += index.stats.notes;
-    this.status.text = `$(book) ${notes} note${notes === 1 ? '' : 's'}`;
+    const notes = this.noteCount();
+    this.status.text = `$(book) ${notes === 1 ? vscode.l10n.t('1 note') : vscode.l10n.t('{0} notes', notes)}`;
   }
 
   /** Notes re-read since this index was opened: 0 after a warm start on unchanged notes. */
@@ -308,6 +341,9 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
     }),
     cite.services.onDidChangePapers(() => void notes.papersChanged()),
     cite.services.setPaperNotes({ notesCiting: (id) => notes.notesCiting(id), onDidChange: notes.onDidChange }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (NOTE_FILTER_SETTINGS.some((k) => e.affectsConfiguration(k))) void notes.restart(false).catch((err) => cite.warn(err));
+    }),
   );
   // Activation only registers: the build starts once the extension host is idle.
   const timer = setTimeout(() => void notes.start().catch((e) => cite.warn(e)), 500);

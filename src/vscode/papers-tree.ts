@@ -28,6 +28,9 @@ interface DayState {
   refreshed: boolean;
 }
 
+/** The tree's placeholder while a day loads (also how its spinning icon is chosen). */
+const LOADING = () => vscode.l10n.t('Loading…');
+
 export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -40,9 +43,14 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   private filterText = '';
   private readonly subscription: vscode.Disposable;
   private readonly notesSubscription: vscode.Disposable;
+  private readonly settingsSubscription: vscode.Disposable;
 
   constructor(private readonly services: Services) {
     this.notesSubscription = services.onDidChangePaperNotes(() => this.changed.fire(undefined));
+    // The listed days follow these at once (the papers themselves come from the cache, so nothing is refetched).
+    this.settingsSubscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('paperNotes.daysToShow') || e.affectsConfiguration('paperNotes.today')) this.changed.fire(undefined);
+    });
     this.subscription = services.onDidChangePapers((change) => {
       if (change === undefined) {
         this.days.clear(); // settings changed: a different source or cache
@@ -127,7 +135,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     const papers = this.visible(state.papers ?? []);
     out.push(...papers.map((paper): Node => ({ kind: 'paper', day: node.day, paper })));
     if (papers.length === 0 && !state.error) {
-      const message = state.refreshing ? 'Loading…' : (state.papers?.length ?? 0) > 0 ? 'No papers match the filter' : 'No papers on this day';
+      const message = state.refreshing ? LOADING() : (state.papers?.length ?? 0) > 0 ? vscode.l10n.t('No papers match the filter') : vscode.l10n.t('No papers on this day');
       out.push({ kind: 'info', day: node.day, message });
     }
     return out;
@@ -148,26 +156,26 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
         const item = new vscode.TreeItem(node.uri, vscode.TreeItemCollapsibleState.None);
         item.id = `note:${node.day}:${node.paperId}:${node.uri.toString()}`;
         item.label = vscode.workspace.asRelativePath(node.uri);
-        item.description = 'cites this paper';
+        item.description = vscode.l10n.t('cites this paper');
         item.iconPath = new vscode.ThemeIcon('note');
         item.contextValue = 'note';
-        item.command = { command: 'vscode.open', title: 'Open Note', arguments: [node.uri] };
+        item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Note'), arguments: [node.uri] };
         return item;
       }
       case 'error': {
         // The reason is the label (what fits in a narrow sidebar should be the why); the tooltip has it whole.
         const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.None);
         item.id = `error:${node.day}`;
-        item.tooltip = `Could not load ${node.day}: ${node.message}\n\nClick to retry.`;
+        item.tooltip = vscode.l10n.t('Could not load {0}: {1}\n\nClick to retry.', node.day, node.message);
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
         item.contextValue = 'dayError';
-        item.command = { command: 'paperNotes.retryDay', title: 'Retry', arguments: [node.day] };
+        item.command = { command: 'paperNotes.retryDay', title: vscode.l10n.t('Retry'), arguments: [node.day] };
         return item;
       }
       case 'info': {
         const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.None);
         item.id = `info:${node.day}`;
-        item.iconPath = new vscode.ThemeIcon(node.message === 'Loading…' ? 'loading~spin' : 'info');
+        item.iconPath = new vscode.ThemeIcon(node.message === LOADING() ? 'loading~spin' : 'info');
         item.contextValue = 'info';
         return item;
       }
@@ -181,9 +189,10 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     item.id = `day:${day}`;
     const total = state?.papers?.length;
     const shown = total !== undefined && this.filterText ? this.visible(state!.papers!).length : total;
-    const count = total === undefined ? '' : `${shown === total ? '' : `${shown} of `}${total} paper${total === 1 ? '' : 's'}`;
-    const tag = day === s.today ? 'today' : weekday(day);
-    item.description = [tag, count, state?.error ? 'refresh failed' : ''].filter(Boolean).join(' · ');
+    const papers = total === 1 ? vscode.l10n.t('1 paper') : vscode.l10n.t('{0} papers', total ?? 0);
+    const count = total === undefined ? '' : shown === total ? papers : vscode.l10n.t('{0} of {1}', shown ?? 0, papers);
+    const tag = day === s.today ? vscode.l10n.t('today') : weekday(day);
+    item.description = [tag, count, state?.error ? vscode.l10n.t('refresh failed') : ''].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(state?.error ? 'warning' : 'calendar');
     item.contextValue = state?.error ? 'day dayError' : 'day';
     item.tooltip = state?.fetchedAt ? `${day} — fetched ${state.fetchedAt}` : day;
@@ -206,11 +215,10 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
         this.services.log().warn(`cache read for ${day} failed: ${errorMessage(e)}`);
       }
     }
-    if (!state.refreshed) {
-      const refresh = this.refreshDay(day);
-      // Nothing cached: wait for the network (the tree shows its own spinner); otherwise show the cache now.
-      if (!state.papers) await refresh;
-    }
+    // Nothing cached: wait for the network (the tree shows its own spinner), also when another caller started the
+    // refresh a moment ago; otherwise show the cache now and let the refresh replace it.
+    const refresh = state.refreshed ? state.refreshing : this.refreshDay(day);
+    if (!state.papers && refresh) await refresh;
     return state;
   }
 
@@ -259,6 +267,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   dispose(): void {
     this.subscription.dispose();
     this.notesSubscription.dispose();
+    this.settingsSubscription.dispose();
     this.changed.dispose();
     this.statusChanged.dispose();
   }
@@ -281,7 +290,7 @@ export function paperItem(paper: Paper, day: string, citingNotes = 0): vscode.Tr
   item.tooltip = paperTooltip(paper);
   item.contextValue = 'paper';
   item.iconPath = new vscode.ThemeIcon('file-text');
-  item.command = { command: 'paperNotes.openPaper', title: 'Open Abstract', arguments: [paper.id] };
+  item.command = { command: 'paperNotes.openPaper', title: vscode.l10n.t('Open Abstract'), arguments: [paper.id] };
   return item;
 }
 
@@ -329,8 +338,8 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     vscode.commands.registerCommand('paperNotes.clearFilter', () => provider.setFilter('')),
     vscode.commands.registerCommand('paperNotes.filter', async (text?: unknown) => {
       const value = typeof text === 'string' ? text : await vscode.window.showInputBox({
-        title: 'Filter Daily Papers',
-        prompt: 'Show papers whose title, authors, keywords or id contain this text (empty clears the filter)',
+        title: vscode.l10n.t('Filter Daily Papers'),
+        prompt: vscode.l10n.t('Show papers whose title, authors, keywords or id contain this text (empty clears the filter)'),
         value: provider.filter,
       });
       if (value !== undefined) provider.setFilter(value);
@@ -338,8 +347,8 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     vscode.commands.registerCommand('paperNotes.goToDate', async (arg?: unknown) => {
       const today = services.settings().today;
       const input = typeof arg === 'string' ? arg : await vscode.window.showInputBox({
-        title: 'Go to Date',
-        prompt: 'A day of the Daily Papers feed: YYYY-MM-DD, "today" or "yesterday"',
+        title: vscode.l10n.t('Go to Date'),
+        prompt: vscode.l10n.t('A day of the Daily Papers feed: YYYY-MM-DD, "today" or "yesterday"'),
         placeHolder: today,
         validateInput: (v) => {
           const r = parseDayInput(v, today);

@@ -30,7 +30,7 @@ export class ReferenceLinkProvider implements vscode.DocumentLinkProvider, vscod
       const target = id ? abstractCommandUri(id) : undefined;
       if (!target) continue;
       const link = new vscode.DocumentLink(refRange(ref), target);
-      link.tooltip = 'Open the abstract';
+      link.tooltip = vscode.l10n.t('Open the abstract');
       links.push(link);
     }
     return links;

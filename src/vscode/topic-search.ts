@@ -1,6 +1,8 @@
 // Search Notes by Topic…: a quick pick with live results from the notes index (notes and papers). A note hit
 // opens the note at the matching line; a paper hit opens its abstract.
 import * as vscode from 'vscode';
+import { showMessageWithLog } from './log';
+import { indexEnabled } from './note-settings';
 import type { CitationServices } from './citation-services';
 import { openAbstract } from './citation-services';
 import type { EditorHit } from './note-index';
@@ -43,9 +45,15 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
     vscode.commands.registerCommand(SEARCH_NOTES, async (initial?: unknown) => {
       const notes = cite.notes;
       if (!notes) return;
+      if (!indexEnabled()) {
+        const open = vscode.l10n.t('Open Settings');
+        const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Search Notes by Topic needs the notes index, which is turned off (paperNotes.index.enabled).'), open);
+        if (answer === open) await vscode.commands.executeCommand('workbench.action.openSettings', 'paperNotes.index.enabled');
+        return;
+      }
       const qp = vscode.window.createQuickPick<HitPick>();
-      qp.title = 'Search Notes by Topic';
-      qp.placeholder = 'Topic words — notes match by their text and by the papers they cite';
+      qp.title = vscode.l10n.t('Search Notes by Topic');
+      qp.placeholder = vscode.l10n.t('Topic words — notes match by their text and by the papers they cite');
       qp.matchOnDescription = false;
       qp.matchOnDetail = false;
       qp.busy = true;
@@ -55,11 +63,11 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
       const indexFailed = (e: unknown) => {
         qp.busy = false;
         qp.items = [];
-        qp.placeholder = 'The notes index could not be loaded (see the Paper Notes log)';
+        qp.placeholder = vscode.l10n.t('The notes index could not be loaded (see the Paper Notes log)');
         if (failed) return;
         failed = true;
         cite.warn(e);
-        void vscode.window.showErrorMessage('Search Notes by Topic: the notes index could not be loaded. See the Paper Notes log.');
+        void showMessageWithLog('error', vscode.l10n.t('Search Notes by Topic: the notes index could not be loaded. See the Paper Notes log.'));
       };
       const update = () => {
         const q = qp.value.trim();
@@ -80,7 +88,7 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
               ...(noteHits.length ? [sep('Notes'), ...noteHits.map(pickOf)] : []),
               ...(paperHits.length ? [sep('Papers'), ...paperHits.map(pickOf)] : []),
             ];
-            if (!noteHits.length && !paperHits.length) qp.placeholder = 'No notes or papers match';
+            if (!noteHits.length && !paperHits.length) qp.placeholder = vscode.l10n.t('No notes or papers match');
           } catch (e) {
             cite.warn(e);
             qp.items = [];
@@ -97,7 +105,7 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
         if (picked) {
           void openHit(cite, picked.hit, q).catch((e) => {
             cite.warn(e);
-            void vscode.window.showErrorMessage(`Could not open ${picked.hit.kind === 'note' ? picked.hit.path : `arXiv:${picked.hit.id}`}: ${e instanceof Error ? e.message : String(e)}`);
+            void vscode.window.showErrorMessage(vscode.l10n.t('Could not open {0}: {1}', picked.hit.kind === 'note' ? (picked.hit.path ?? '') : `arXiv:${picked.hit.id}`, e instanceof Error ? e.message : String(e)));
           });
         }
       });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../harness/code-server.mjs';
 import { FIXTURE_DAY } from '../harness/settings.mjs';
 import { expect, mod, runCommand, treeRow, webview, widenSidebar } from './workbench.mjs';
-import { seed } from './fixture-day.mjs';
+import { keyOf, seed } from './fixture-day.mjs';
 
 /** After the Daily Papers walk, which needs a fresh profile (it checks the welcome view). */
 export const order = 1;
@@ -76,6 +76,7 @@ export default async function ({ page, shot, log }) {
   await insertCitation(page, paper);
   const afterOne = await waitText(page, 'a stub', (t) => /Two\. \[@[^\]]+\]/.test(t));
   const key = /Two\. \[@([^\]]+)\]/.exec(afterOne)[1];
+  expect(key === keyOf(paper.id), `inserted the key ${keyOf(paper.id)}, got ${key}`);
   log(`inserted [@${key}] for ${paper.id}`);
   await shot('insert');
   // The injection grammar gives the key its own scope (Developer: Inspect Editor Tokens and Scopes).

@@ -1,7 +1,7 @@
 // The unknown-key quick fix, its whole path in the real editor (issue 5): a mistyped key gets the warning; Ctrl+.
 // offers "Replace @… with a cached paper…"; that opens Insert Citation filtered by the key, with the intended
 // paper first; Enter replaces the unknown key with the paper's key (brackets kept); one undo restores the typo.
-import { expect, mod, openFile, runCommand } from './workbench.mjs';
+import { cursorAt, expect, mod, moveCursor, openFile, runCommand } from './workbench.mjs';
 import { keyOf, seed } from './fixture-day.mjs';
 
 /** After the Daily Papers walk, which caches the fixture day (the palette's Show Daily Papers does it otherwise). */
@@ -37,17 +37,7 @@ export default async function ({ page, shot, log }) {
   const typo = key.slice(0, -3);
   // Papers must be cached for keys to be known at all.
   await page.locator('.activitybar [aria-label^="Paper Notes"]').first().waitFor(); // contributions loaded
-  // Right after a page load the palette may not list extension commands yet: try again shortly.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await runCommand(page, 'Paper Notes: Show Daily Papers');
-      break;
-    } catch (e) {
-      if (attempt >= 2) throw e;
-      await page.keyboard.press('Escape');
-      await page.waitForTimeout(2000);
-    }
-  }
+  await runCommand(page, 'Paper Notes: Show Daily Papers');
   await runCommand(page, 'View: Close All Editors'); // focus may sit in a restored webview
 
   await openFile(page, 'second.md');
@@ -59,16 +49,16 @@ export default async function ({ page, shot, log }) {
     await page.keyboard.press('Enter');
     await page.keyboard.type(`Typo @${typo} here.`);
     await page.keyboard.press('Escape');
-    await page.keyboard.press('Home');
-    for (let i = 0; i < 'Typo '.length; i++) await page.keyboard.press('ArrowRight');
+    await waitLine(page, 'the typed line', `Typo @${typo} here.`);
+    const { line } = await cursorAt(page);
+    await moveCursor(page, line, 'Typo '.length + 1);
     await page.keyboard.type('[');
-    await page.keyboard.press('Escape');
-    for (let i = 0; i < typo.length + 1; i++) await page.keyboard.press('ArrowRight');
+    await waitLine(page, 'the opening bracket', `Typo [@${typo} here.`);
+    await moveCursor(page, line, 'Typo [@'.length + typo.length + 1);
     await page.keyboard.type(']');
     await page.keyboard.press('Escape');
     await waitLine(page, 'the typed line', typed);
-    await page.keyboard.press('Home');
-    for (let i = 0; i < 'Typo [@'.length + 2; i++) await page.keyboard.press('ArrowRight');
+    await moveCursor(page, line, 'Typo [@'.length + 3); // inside the key
 
     // The warning (a squiggle on the key), then Ctrl+. offers the fix.
     await page.locator('.editor-group-container.active .squiggly-warning').first().waitFor();
@@ -82,6 +72,7 @@ export default async function ({ page, shot, log }) {
         break;
       } catch (e) {
         if (attempt === 3) throw e;
+        log(`Ctrl+. opened without the fix (attempt ${attempt + 1}): asking again`);
         await page.keyboard.press('Escape');
       }
     }

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, startCodeServer } from '../harness/code-server.mjs';
+import { extensionUnderTest } from '../harness/extension.mjs';
 import { startFixture } from '../harness/fixture.mjs';
 import { workbenchUrl } from '../harness/browser.mjs';
 import { FIXTURE_DAY, testSettings } from '../harness/settings.mjs';
@@ -49,7 +50,7 @@ export default async function ({ page, shot, log }) {
     const user = await startFixture(); fixtures.push(user);
     const attacker = await startFixture(); fixtures.push(attacker);
     const userSettings = { ...testSettings(user.url), 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'always' };
-    server = await startCodeServer({ stateDir: join(root, 'state'), settings: userSettings, linkExtension: repoRoot, workspaceTrust: true });
+    server = await startCodeServer({ stateDir: join(root, 'state'), settings: userSettings, ...extensionUnderTest(), workspaceTrust: true });
     log(`user ${user.url}, workspace's ${attacker.url}, code-server with trust ${server.url} (${server.startMs} ms)`);
 
     // Restricted Mode: the workspace's apiBaseUrl / cacheDirectory are ignored.

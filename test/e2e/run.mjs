@@ -13,6 +13,7 @@ import { startFixture } from '../harness/fixture.mjs';
 import { launchBrowser, workbenchUrl } from '../harness/browser.mjs';
 import { onTeardown, teardown } from '../harness/processes.mjs';
 import { testSettings } from '../harness/settings.mjs';
+import { extensionUnderTest } from '../harness/extension.mjs';
 import { runCommand } from './workbench.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -32,8 +33,9 @@ try {
   const fixture = await startFixture();
   const workspace = join(stateDir, 'workspace');
   cpSync(join(repoRoot, 'test/fixtures/workspace'), workspace, { recursive: true });
-  const server = await startCodeServer({ stateDir, settings: testSettings(fixture.url), linkExtension: repoRoot });
-  console.log(`[e2e] fixture ${fixture.url}, code-server ${server.url} (${server.startMs} ms)`);
+  const extension = extensionUnderTest();
+  const server = await startCodeServer({ stateDir, settings: testSettings(fixture.url), ...extension });
+  console.log(`[e2e] fixture ${fixture.url}, code-server ${server.url} (${server.startMs} ms), extension ${extension.vsix ?? `linked from ${repoRoot}`}`);
   const { context } = await launchBrowser();
   for (const file of scenarios) {
     const name = file.replace(/\.e2e\.mjs$/, '');

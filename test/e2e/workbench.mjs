@@ -21,6 +21,7 @@ export async function runCommand(page, title, { wait = true } = {}) {
       break;
     } catch (e) {
       if (attempt === 2) throw e;
+      console.log(`[e2e] the palette dropped "${title}" (attempt ${attempt + 1}: ${String(e?.message ?? e).split('\n')[0]}); trying again`);
       if (await input.isVisible()) await page.keyboard.press('Escape');
       await page.locator('.part.sidebar .title-label').first().click();
     }
@@ -40,6 +41,7 @@ export async function setExpanded(row, expanded) {
   for (let attempt = 0; ; attempt++) {
     if ((await row.getAttribute('aria-expanded')) === String(expanded)) return;
     if (attempt === 3) throw new Error(`tree row did not become ${expanded ? 'expanded' : 'collapsed'}`);
+    if (attempt > 0) console.log(`[e2e] a tree row click did not take (attempt ${attempt}); clicking again`);
     await row.click();
     await row.page().waitForFunction(
       ([el, want]) => el.getAttribute('aria-expanded') === want, [await row.elementHandle(), String(expanded)], { timeout: 3000 },
@@ -79,7 +81,31 @@ export async function openFile(page, name) {
       return;
     } catch (e) {
       if (attempt > 0) throw e;
+      console.log(`[e2e] Quick Open dropped "${name}" (${String(e?.message ?? e).split('\n')[0]}); trying again`);
       await page.keyboard.press('Escape');
     }
   }
+}
+
+/** The active editor's cursor as the status bar shows it ("Ln 7, Col 21"). */
+export async function cursorAt(page) {
+  const text = await page.locator('[id="status.editor.selection"]').first().innerText();
+  const m = /Ln (\d+), Col (\d+)/.exec(text);
+  return m ? { line: Number(m[1]), col: Number(m[2]) } : undefined;
+}
+
+/**
+ * Puts the cursor at line:col (1-based) with Go to Line and waits until the status bar shows it there: key presses
+ * such as Home and arrows can be dropped under load, and nothing else says where the cursor went.
+ */
+export async function moveCursor(page, line, col) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.keyboard.press(`${mod}+G`);
+  await input.waitFor();
+  await input.fill(`:${line}:${col}`);
+  // Enter before the widget has read the text does nothing: wait for its "go to line N" row.
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: `line ${line}` }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${col}` }).first().waitFor();
 }

@@ -2,7 +2,7 @@
 // user-data, extensions and XDG dirs inside a state dir, and stops it by process group.
 // The binaries come from test/harness/install.sh (paths from versions.sh).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, openSync, writeFileSync, existsSync, symlinkSync, readFileSync } from 'node:fs';
+import { mkdirSync, openSync, writeFileSync, existsSync, symlinkSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,18 +53,21 @@ const QUIET_SETTINGS = {
  *                                  hides notification toasts)
  * @param {object} [o.settings]    extra user settings (e.g. paperNotes.apiBaseUrl → the fixture server)
  * @param {string} [o.linkExtension] folder to symlink into the extensions dir as an installed extension
+ * @param {string} [o.vsix]        a packaged extension to install with `--install-extension`, as a user installs it
  * @param {number} [o.port]
  * @param {boolean} [o.workspaceTrust] keep Workspace Trust on (no `--disable-workspace-trust`; the settings must also
  *                                  set `security.workspace.trust.enabled: true`), for the Restricted Mode walk
  */
-export async function startCodeServer({ stateDir, smokeDriver = false, settings = {}, linkExtension, port, workspaceTrust = false }) {
+export async function startCodeServer({ stateDir, smokeDriver = false, settings = {}, linkExtension, vsix, port, workspaceTrust = false }) {
   const { node24Dir, codeServer } = harnessPaths();
   port ??= await freePort();
   for (const d of ['ud/User', 'ext', 'xdg-config', 'xdg-data', 'xdg-cache']) mkdirSync(join(stateDir, d), { recursive: true });
   writeFileSync(join(stateDir, 'ud/User/settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  let extensionPath;
   if (linkExtension) {
     const pkg = JSON.parse(readFileSync(join(linkExtension, 'package.json'), 'utf8'));
-    symlinkSync(linkExtension, join(stateDir, 'ext', `${pkg.publisher}.${pkg.name}-${pkg.version}`));
+    extensionPath = join(stateDir, 'ext', `${pkg.publisher}.${pkg.name}-${pkg.version}`);
+    symlinkSync(linkExtension, extensionPath);
   }
   const env = {
     ...process.env,
@@ -75,10 +78,16 @@ export async function startCodeServer({ stateDir, smokeDriver = false, settings 
   delete env.NODE_OPTIONS;
   const logPath = join(stateDir, 'code-server.log');
   const log = openSync(logPath, 'a');
+  const dirs = ['--user-data-dir', join(stateDir, 'ud'), '--extensions-dir', join(stateDir, 'ext')];
+  if (vsix) {
+    const out = execFileSync(codeServer, [...dirs, '--install-extension', vsix], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    if (!/successfully installed/i.test(out)) throw new Error(`code-server --install-extension ${vsix}: ${out}`);
+    extensionPath = readdirSync(join(stateDir, 'ext')).map((n) => join(stateDir, 'ext', n)).find((d) => existsSync(join(d, 'package.json')));
+    if (!extensionPath) throw new Error(`code-server --install-extension ${vsix} left no extension folder: ${out}`);
+  }
   const args = ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
-    '--ignore-last-opened', '--reconnection-grace-time', '10',
-    '--user-data-dir', join(stateDir, 'ud'), '--extensions-dir', join(stateDir, 'ext')];
+    '--ignore-last-opened', '--reconnection-grace-time', '10', ...dirs];
   if (!workspaceTrust) args.push('--disable-workspace-trust');
   if (smokeDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   const t0 = Date.now();
@@ -95,5 +104,5 @@ export async function startCodeServer({ stateDir, smokeDriver = false, settings 
     if (Date.now() - t0 > 60_000) { await stop(); throw new Error('timeout waiting for code-server /healthz'); }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, port, pgid, logPath, stop, startMs: Date.now() - t0 };
+  return { url, port, pgid, logPath, stop, startMs: Date.now() - t0, extensionPath };
 }

@@ -5,7 +5,7 @@
 //   node test/harness/run-vscode-tests.mjs        (after `node scripts/build.mjs --tests`)
 // Env: VERBOSE=1 (all workbench logs), KEEP_STATE=1 (keep the temp state dir), EXT_TEST_TIMEOUT_MS.
 import util from 'node:util';
-import { cpSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, existsSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, startCodeServer } from './code-server.mjs';
@@ -13,6 +13,7 @@ import { startFixture } from './fixture.mjs';
 import { launchBrowser, workbenchUrl, remoteUri } from './browser.mjs';
 import { teardown, onTeardown } from './processes.mjs';
 import { testSettings } from './settings.mjs';
+import { extensionUnderTest } from './extension.mjs';
 
 const t0 = Date.now();
 const timeoutMs = Number(process.env.EXT_TEST_TIMEOUT_MS || 180_000);
@@ -20,13 +21,25 @@ const stateDir = mkdtempSync(join(tmpdir(), 'paper-notes-vscode-'));
 onTeardown(() => { if (!process.env.KEEP_STATE) rmSync(stateDir, { recursive: true, force: true }); else console.log(`[harness] state kept: ${stateDir}`); });
 let code = 1;
 try {
-  const suite = join(repoRoot, 'out/test/vscode/index.js');
-  if (!existsSync(suite)) throw new Error(`${suite} missing; run: node scripts/build.mjs --tests`);
+  if (!existsSync(join(repoRoot, 'out/test/vscode/index.js'))) throw new Error('out/test/vscode/index.js missing; run: node scripts/build.mjs --tests');
   const fixture = await startFixture();
   const workspace = join(stateDir, 'workspace');
   cpSync(join(repoRoot, 'test/fixtures/workspace'), workspace, { recursive: true });
-  const server = await startCodeServer({ stateDir, smokeDriver: true, settings: testSettings(fixture.url) });
-  console.log(`[harness] fixture ${fixture.url}, code-server ${server.url} (${server.startMs} ms)`);
+  const extension = extensionUnderTest();
+  const server = await startCodeServer({ stateDir, smokeDriver: true, settings: testSettings(fixture.url), ...extension });
+  // The host gives each extension its own `vscode` API object, chosen by the path of the requiring file, and the
+  // suite stubs some of the extension's (showWarningMessage, createQuickPick): so the suite must sit inside the
+  // extension's folder. A linked checkout already holds it; into an installed VSIX the harness copies the compiled
+  // suite and its fixtures (under .suite/, laid out as in the checkout), and the extension itself runs the VSIX's files.
+  let root = repoRoot;
+  if (extension.vsix) {
+    root = join(server.extensionPath, '.suite');
+    cpSync(join(repoRoot, 'out'), join(root, 'out'), { recursive: true });
+    cpSync(join(repoRoot, 'test/fixtures'), join(root, 'test/fixtures'), { recursive: true });
+    symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules')); // mocha, outside the suite's bundles
+  }
+  const suite = join(root, 'out/test/vscode/index.js');
+  console.log(`[harness] fixture ${fixture.url}, code-server ${server.url} (${server.startMs} ms), extension ${extension.vsix ?? `linked from ${repoRoot}`}`);
   const { context } = await launchBrowser();
   let resolveExit;
   const done = new Promise((resolve) => { resolveExit = resolve; });
@@ -39,11 +52,13 @@ try {
   });
   const page = context.pages()[0] ?? await context.newPage();
   page.on('pageerror', (e) => console.log('[pageerror]', e.message));
+  // The workbench runs extension tests only in development mode: for a VSIX the development path is the installed
+  // copy (as code-server unpacked it), so the suite runs the packaged files, never the checkout's.
   const payload = [
-    ['extensionDevelopmentPath', remoteUri(server.url, repoRoot)],
+    ['extensionDevelopmentPath', remoteUri(server.url, extension.vsix ? server.extensionPath : repoRoot)],
     ['extensionTestsPath', remoteUri(server.url, suite)],
     ['skipWelcome', 'true'],
-    ['extensionEnvironment', JSON.stringify({ PAPER_NOTES_FIXTURE_URL: fixture.url })],
+    ['extensionEnvironment', JSON.stringify({ PAPER_NOTES_FIXTURE_URL: fixture.url, PAPER_NOTES_INSTALLED_AT: extension.vsix ? server.extensionPath : repoRoot, PAPER_NOTES_PACKAGED: extension.vsix ? '1' : '' })],
   ];
   await page.goto(workbenchUrl(server.url, workspace, payload));
   let timer;

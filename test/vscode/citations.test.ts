@@ -147,38 +147,53 @@ describe('Citations', function () {
   });
 
   it('the quick fix replaces the key where it is now, and nothing when the user typed over it', async () => {
-    const key = keys['9999.00004'];
+    const chosen = papers.find((x) => x.id === '9999.00004')!;
+    // A typo of a real key (its last letter missing): unknown, and the picker's filter still lists the paper.
+    const unknown = keys[chosen.id].slice(0, -1);
+    assert.ok(!Object.values(keys).includes(unknown), unknown);
     const realWarn = vscode.window.showWarningMessage;
+    const realCreate = vscode.window.createQuickPick;
     const warnings: string[] = [];
+    const picks: Array<vscode.QuickPick<vscode.QuickPickItem & { paper?: Paper }>> = [];
     (vscode.window as { showWarningMessage: unknown }).showWarningMessage = async (m: string) => {
       warnings.push(m);
       return undefined;
     };
+    // The real quick pick, kept so the test can choose a row in it the way a user does (make it active, accept).
+    (vscode.window as { createQuickPick: unknown }).createQuickPick = () => {
+      const qp = realCreate<vscode.QuickPickItem & { paper?: Paper }>();
+      picks.push(qp);
+      return qp;
+    };
     // The picker is not modal: text typed while it is open moves or removes the key the fix captured.
     const runFix = async (editor: vscode.TextEditor, range: FixArgs['range'], typed: (e: vscode.TextEditor) => Thenable<boolean>) => {
       assert.ok(await typed(editor));
-      const args: FixArgs = { filter: key, uri: editor.document.uri.toString(), range };
-      let done = false;
-      const run = Promise.resolve(vscode.commands.executeCommand('paperNotes.insertCitation', args)).finally(() => (done = true));
-      await until('the pick accepted', async () => {
-        if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        return done || undefined;
-      });
+      const args: FixArgs = { filter: unknown, uri: editor.document.uri.toString(), range };
+      const before = picks.length;
+      const run = Promise.resolve(vscode.commands.executeCommand('paperNotes.insertCitation', args));
+      const qp = await until('the quick fix opened its picker', () => picks[before]);
+      const row = await until('the paper listed in the picker', () => qp.items.find((i) => i.paper?.id === chosen.id));
+      // Accepting before the workbench reports the active row would accept nothing: wait for the row to be active.
+      const active = new Promise<void>((resolve) => qp.onDidChangeActive((a) => a.some((i) => i.paper?.id === chosen.id) && resolve()));
+      qp.activeItems = [row];
+      await active;
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       await run;
     };
     try {
-      const moved = await markdownEditor(`See [@${key}] here.`);
-      await runFix(moved, [0, 5, 0, 6 + key.length], (e) => e.edit((b) => b.insert(new vscode.Position(0, 0), 'Also ')));
-      assert.match(moved.document.getText(), /^Also See \[@[^\]\s]+\] here\.$/, 'the key replaced where it moved to');
+      const moved = await markdownEditor(`See [@${unknown}] here.`);
+      await runFix(moved, [0, 5, 0, 6 + unknown.length], (e) => e.edit((b) => b.insert(new vscode.Position(0, 0), 'Also ')));
+      assert.equal(moved.document.getText(), `Also See [@${keys[chosen.id]}] here.`, 'the key replaced where it moved to');
       assert.deepEqual(warnings, []);
 
-      const gone = await markdownEditor(`See [@${key}] here.`);
-      await runFix(gone, [0, 5, 0, 6 + key.length], (e) => e.edit((b) => b.replace(new vscode.Range(0, 5, 0, 6 + key.length), 'my own words')));
+      const gone = await markdownEditor(`See [@${unknown}] here.`);
+      await runFix(gone, [0, 5, 0, 6 + unknown.length], (e) => e.edit((b) => b.replace(new vscode.Range(0, 5, 0, 6 + unknown.length), 'my own words')));
       assert.equal(gone.document.getText(), 'See [my own words] here.', 'user text untouched');
       assert.equal(warnings.length, 1);
       assert.match(warnings[0], /no longer/);
     } finally {
       (vscode.window as { showWarningMessage: unknown }).showWarningMessage = realWarn;
+      (vscode.window as { createQuickPick: unknown }).createQuickPick = realCreate;
     }
   });
 

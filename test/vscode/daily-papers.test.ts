@@ -122,17 +122,17 @@ describe('Daily Papers view', () => {
     await vscode.commands.executeCommand('paperNotes.retryDay', HOSTILE_DAY);
     const recovered = await dailyPapers.getChildren(dayNode(HOSTILE_DAY));
     assert.ok(recovered.every((n) => n.kind === 'paper'));
-    const validIds = new Set(fixtureItems(HOSTILE_DAY).flatMap((i) => {
-      const p = (i as { paper?: { id?: unknown; title?: unknown } } | null)?.paper;
-      return typeof p?.id === 'string' && /^\d{4}\.\d{4,5}(v\d+)?$/.test(p.id) && typeof p.title === 'string' && p.title.trim() ? [p.id.replace(/v\d+$/, '')] : [];
-    }));
-    assert.equal(recovered.length, validIds.size);
+    // Counted by hand from test/fixtures/make-fixtures.mjs: the 69 seed papers plus 9999.00201–00203 and 00208–00213.
+    assert.equal(recovered.length, 78);
   });
 
   it('reads a refreshed day back from the cache when the source fails, keeping its papers under the error', async () => {
     const api = await extensionApi();
+    // This test's own refresh of the day (the view loads it on first look), so it needs no earlier test.
+    await vscode.commands.executeCommand('paperNotes.retryDay', FIXTURE_DAY);
+    assert.equal(papersOf(await api.dailyPapers.getChildren(dayNode(FIXTURE_DAY))).length, 69);
     const cached = await api.services.catalog().cachedDay(FIXTURE_DAY);
-    assert.equal(cached?.papers.length, 69, 'the earlier refresh was written to the cache');
+    assert.equal(cached?.papers.length, 69, 'the refresh was written to the cache');
     await fault(FIXTURE_DAY, 'html');
     const before = await requestsFor(FIXTURE_DAY);
     const fresh = new PapersTreeProvider(api.services); // a new session of the view: cache first, then refresh

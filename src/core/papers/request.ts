@@ -3,8 +3,9 @@
 import type { Fetch, HttpResponse } from '../fs';
 import { PaperSourceError } from './errors';
 
-export const PAPER_NOTES_VERSION = '0.1.0';
-export const DEFAULT_USER_AGENT = `paper-notes/${PAPER_NOTES_VERSION} (+https://github.com/paper-notes/paper-notes)`;
+// Kept equal to package.json's version (test/unit/package-version.test.ts); the CLI's --version prints it.
+export const PAPER_NOTES_VERSION = '0.2.0';
+export const DEFAULT_USER_AGENT = `paper-notes/${PAPER_NOTES_VERSION}`;
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
 export interface RequestOptions {
