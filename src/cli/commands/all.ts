@@ -10,8 +10,11 @@ import { importCommand } from './import';
 import { indexCommand } from './index-notes';
 import { searchCommand } from './search';
 import { linksCommand } from './links';
+import { recommendCommand } from './recommend';
+import { relatedCommand } from './related';
+import { feedbackCommand } from './feedback';
 
 export const commands: Command[] = [
   fetchCommand, papersCommand, showCommand, citeCommand, bibtexCommand, noteCommand, importCommand,
-  indexCommand, searchCommand, linksCommand,
+  indexCommand, searchCommand, linksCommand, recommendCommand, relatedCommand, feedbackCommand,
 ];
