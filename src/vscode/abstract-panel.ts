@@ -211,8 +211,8 @@ export function renderHtml(webview: vscode.Webview, extensionUri: vscode.Uri, pa
   <p id="meta" class="meta">
     <span title="${t('arXiv id')}">${id}${paper.version ? escapeHtml(paper.version) : ''}</span>
     ${date ? `<span title="${t('Published')}">${escapeHtml(date)}</span>` : ''}
-    <span title="${t('Upvotes')}">${icon('arrow-up')}${paper.upvotes}</span>
-    <span title="${t('Comments')}">${icon('comment')}${paper.numComments === 1 ? t('1 comment') : t('{0} comments', paper.numComments)}</span>
+    ${paper.day ? `<span title="${t('Upvotes')}">${icon('arrow-up')}${paper.upvotes}</span>
+    <span title="${t('Comments')}">${icon('comment')}${paper.numComments === 1 ? t('1 comment') : t('{0} comments', paper.numComments)}</span>` : '' /* the feed's counts; an added paper has none */}
   </p>
   <nav class="actions" aria-label="${t('Actions')}">
     <button data-action="insertCitation" title="${t('Insert a citation stub for this paper into the active Markdown note')}">${icon('quote')}${t('Insert Citation')}</button>
