@@ -11,6 +11,7 @@ export function openCatalog(ctx: Context): Catalog {
     fetch: ctx.fetch,
     cacheDir: ctx.cacheDir,
     apiBase: ctx.apiBase,
+    arxivBase: ctx.arxivBase,
     timeoutMs: ctx.timeoutMs,
     warn: (message) => ctx.err(`warning: ${message}`),
   });

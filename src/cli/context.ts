@@ -16,9 +16,14 @@ export interface Io {
 export interface Context extends Io {
   cacheDir: string;
   apiBase: string;
+  /** arXiv API base, for papers named by id that are not cached. */
+  arxivBase: string;
   /** Request timeout in milliseconds. */
   timeoutMs: number;
 }
+
+/** Exit 1 with nothing more to say: the command already printed its `error: …` lines. */
+export class ReportedFailure extends Error {}
 
 export interface Command {
   name: string;

@@ -3,12 +3,12 @@
 import { resolve } from 'node:path';
 import { parseArgs, str, UsageError, type OptionSpec } from './args';
 import type { Command, Context, Io } from './context';
-import { defaultCacheDir } from './context';
+import { defaultCacheDir, ReportedFailure } from './context';
 import { nodeFileSystem } from '../node/node-fs';
 import { commands } from './commands/all';
-import { PAPER_NOTES_VERSION } from '../core/papers';
+import { DEFAULT_ARXIV_BASE, PAPER_NOTES_VERSION } from '../core/papers';
 
-const GLOBAL: Record<string, OptionSpec> = { cache: {}, 'api-base': {}, timeout: {}, help: { boolean: true } };
+const GLOBAL: Record<string, OptionSpec> = { cache: {}, 'api-base': {}, 'arxiv-base': {}, timeout: {}, help: { boolean: true } };
 
 function mainUsage(): string {
   return [
@@ -20,13 +20,14 @@ function mainUsage(): string {
     'global options:',
     '  --cache DIR        cache folder (default $PAPER_NOTES_CACHE, else the user cache dir)',
     '  --api-base URL     Daily Papers API base (default https://huggingface.co, env PAPER_NOTES_API_BASE)',
+    `  --arxiv-base URL   arXiv API base for papers by id (default ${DEFAULT_ARXIV_BASE}, env PAPER_NOTES_ARXIV_BASE)`,
     '  --timeout SECONDS  network timeout (default 15)',
     '  --help             this text; `paper-notes <command> --help` for one command',
   ].join('\n');
 }
 
 function commandUsage(c: Command): string {
-  return `usage: paper-notes ${c.usage.replace(/^\S+\s*/, `${c.name} `).trim()}\n\n${c.summary}\n\nglobal options: --cache DIR, --api-base URL, --timeout SECONDS, --help`;
+  return `usage: paper-notes ${c.usage.replace(/^\S+\s*/, `${c.name} `).trim()}\n\n${c.summary}\n\nglobal options: --cache DIR, --api-base URL, --arxiv-base URL, --timeout SECONDS, --help`;
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -57,11 +58,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds, got '${timeout}'`);
     const apiBase = str(parsed, 'api-base') ?? io.env.PAPER_NOTES_API_BASE ?? 'https://huggingface.co';
     if (!/^https?:\/\//.test(apiBase)) throw new UsageError(`--api-base must be an http(s) URL, got '${apiBase}'`);
+    const arxivBase = str(parsed, 'arxiv-base') ?? io.env.PAPER_NOTES_ARXIV_BASE ?? DEFAULT_ARXIV_BASE;
+    if (!/^https?:\/\//.test(arxivBase)) throw new UsageError(`--arxiv-base must be an http(s) URL, got '${arxivBase}'`);
     const cache = str(parsed, 'cache');
     ctx = {
       ...io,
       cacheDir: cache ? resolve(io.cwd, cache) : defaultCacheDir(io.env),
       apiBase: apiBase.replace(/\/+$/, ''),
+      arxivBase: arxivBase.replace(/\/+$/, ''),
       timeoutMs: seconds * 1000,
     };
   } catch (e) {
@@ -79,6 +83,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`error: ${e.message}\n\n${commandUsage(command)}`);
       return 2;
     }
+    if (e instanceof ReportedFailure) return 1;
     const message = e instanceof Error ? e.message : String(e);
     io.err(`error: ${message.split('\n')[0]}`);
     if (io.env.PAPER_NOTES_DEBUG && e instanceof Error) io.err(e.stack ?? '');

@@ -1,7 +1,10 @@
-// The catalog: papers by day and by id, their citation keys, and refreshing a day from the network.
+// The catalog: papers by day and by id, their citation keys, and refreshing a day from the network; papers named by
+// id come from the cache first, then arXiv, and are kept in the cache's added papers so they survive restarts.
 // Views ask the catalog and listen to its changes; they never fetch on their own.
 import type { Fetch, FileSystem } from './fs';
 import { parseArxivId, type Paper } from './papers/model';
+import { ArxivClient } from './papers/arxiv';
+import type { Clock } from './papers/rate-limit';
 import { assignKeys, type KeyMap } from './cite/keys';
 import { fetchDay, isValidDay } from './papers/daily';
 import { mergePaper } from './papers/validate';
@@ -12,6 +15,10 @@ export interface CatalogOptions {
   fetch: Fetch;
   cacheDir: string;
   apiBase: string;
+  /** arXiv API base for papers by id (default the public service). */
+  arxivBase?: string;
+  /** For the arXiv rate limit; tests pass a fake one. */
+  clock?: Clock;
   timeoutMs?: number;
   userAgent?: string;
   /** Retries on 5xx/429 (default 3) and the wait between them; tests shorten these. */
@@ -30,6 +37,13 @@ export interface DayPapers {
   skipped: number;
 }
 
+export interface ResolvedIds {
+  /** In the order asked, each once. */
+  papers: Paper[];
+  /** Ids (without version) neither cached nor known to arXiv. */
+  missing: string[];
+}
+
 export type CatalogListener = (change: { day?: string; ids: string[] }) => void;
 
 export interface Catalog {
@@ -46,6 +60,14 @@ export interface Catalog {
   keys(): Promise<KeyMap>;
   /** Adds papers not from the feed (arXiv by id, JSON import); assigns keys. */
   addPapers(papers: Paper[]): Promise<void>;
+  /** Papers added by id or import (the tree's "Added"), in the order they were first added. */
+  addedPapers(): Promise<Paper[]>;
+  /**
+   * The papers these ids name: cached ones as they are, the others fetched from arXiv (in batches, rate limited) and
+   * added. With `add`, cached ones join the added papers too (Add Paper). Ids arXiv does not know are `missing`.
+   * Throws a PaperSourceError when arXiv cannot be reached; RangeError for a string that is not an id.
+   */
+  resolveIds(ids: string[], opts?: { add?: boolean }): Promise<ResolvedIds>;
   onDidChange(listener: CatalogListener): () => void;
 }
 
@@ -55,6 +77,7 @@ export function createCatalog(opts: CatalogOptions): Catalog {
 
 class StoreCatalog implements Catalog {
   private readonly store: PaperStore;
+  private readonly arxiv: ArxivClient;
   private readonly listeners = new Set<CatalogListener>();
   /**
    * Writes run one at a time, in this process (`writes`) and across processes (the store's lock file), so
@@ -64,6 +87,15 @@ class StoreCatalog implements Catalog {
 
   constructor(private readonly opts: CatalogOptions) {
     this.store = new PaperStore({ fs: opts.fs, cacheDir: opts.cacheDir, warn: opts.warn });
+    this.arxiv = new ArxivClient({
+      fetch: opts.fetch,
+      arxivBase: opts.arxivBase,
+      clock: opts.clock,
+      timeoutMs: opts.timeoutMs,
+      userAgent: opts.userAgent,
+      retries: opts.retries,
+      sleep: opts.sleep,
+    });
   }
 
   async cachedDay(day: string): Promise<DayPapers | undefined> {
@@ -132,6 +164,28 @@ class StoreCatalog implements Catalog {
       await this.updateKeys();
     });
     this.emit({ ids: papers.map((p) => p.id) });
+  }
+
+  addedPapers(): Promise<Paper[]> {
+    return this.store.readAdded();
+  }
+
+  async resolveIds(ids: string[], opts: { add?: boolean } = {}): Promise<ResolvedIds> {
+    const order: string[] = [];
+    for (const raw of ids) {
+      const ref = parseArxivId(raw);
+      if (!ref) throw new RangeError(`not an arXiv id: ${raw}`);
+      if (!order.includes(ref.id)) order.push(ref.id);
+    }
+    const known = await this.byId();
+    const uncached = ids.filter((raw) => !known.has(parseArxivId(raw)!.id));
+    const fetched = uncached.length ? await this.arxiv.fetch(uncached) : { papers: [], missing: [] };
+    const found = new Map(fetched.papers.map((p) => [p.id, p]));
+    for (const id of order) if (known.has(id)) found.set(id, known.get(id)!);
+    const added = new Set((await this.store.readAdded()).map((p) => p.id));
+    const toAdd = order.filter((id) => found.has(id) && !added.has(id) && (opts.add || !known.has(id))).map((id) => found.get(id)!);
+    await this.addPapers(toAdd);
+    return { papers: order.filter((id) => found.has(id)).map((id) => found.get(id)!), missing: order.filter((id) => !found.has(id)) };
   }
 
   onDidChange(listener: CatalogListener): () => void {

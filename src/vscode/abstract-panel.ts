@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { showMessageWithLog } from './log';
 import type MarkdownIt from 'markdown-it';
 import { paperLinks, safeHttpUrl, type Paper } from '../core/papers/model';
+import { paperIdFromArg } from '../core/papers/paper-ids';
 import type { Services } from './services';
 import { escapeHtml, nonce } from './text';
 
@@ -210,8 +211,8 @@ export function renderHtml(webview: vscode.Webview, extensionUri: vscode.Uri, pa
   <p id="meta" class="meta">
     <span title="${t('arXiv id')}">${id}${paper.version ? escapeHtml(paper.version) : ''}</span>
     ${date ? `<span title="${t('Published')}">${escapeHtml(date)}</span>` : ''}
-    <span title="${t('Upvotes')}">${icon('arrow-up')}${paper.upvotes}</span>
-    <span title="${t('Comments')}">${icon('comment')}${paper.numComments === 1 ? t('1 comment') : t('{0} comments', paper.numComments)}</span>
+    ${paper.day ? `<span title="${t('Upvotes')}">${icon('arrow-up')}${paper.upvotes}</span>
+    <span title="${t('Comments')}">${icon('comment')}${paper.numComments === 1 ? t('1 comment') : t('{0} comments', paper.numComments)}</span>` : '' /* the feed's counts; an added paper has none */}
   </p>
   <nav class="actions" aria-label="${t('Actions')}">
     <button data-action="insertCitation" title="${t('Insert a citation stub for this paper into the active Markdown note')}">${icon('quote')}${t('Insert Citation')}</button>
@@ -238,21 +239,14 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   context.subscriptions.push(
     panels,
     vscode.commands.registerCommand('paperNotes.openPaper', (arg: unknown) => {
-      const id = paperIdOf(arg);
+      const id = paperIdFromArg(arg);
       return id ? panels.show(id) : undefined;
     }),
     vscode.commands.registerCommand('paperNotes.openPaperToSide', (arg: unknown) => {
-      const id = paperIdOf(arg);
+      const id = paperIdFromArg(arg);
       return id ? panels.show(id, { toSide: true }) : undefined;
     }),
     vscode.window.registerWebviewPanelSerializer(PANEL_TYPE, { deserializeWebviewPanel: (panel, state) => panels.restore(panel, state) }),
   );
   return panels;
-}
-
-/** Commands get an id from code and the webview, or a tree node from menus. */
-export function paperIdOf(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg;
-  const paper = (arg as { paper?: { id?: unknown } } | undefined)?.paper;
-  return typeof paper?.id === 'string' ? paper.id : undefined;
 }

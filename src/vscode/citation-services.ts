@@ -2,7 +2,8 @@
 // editor, and small argument helpers. Built once in extension.ts on top of the extension's Services.
 import * as vscode from 'vscode';
 import { PaperLookup } from '../core/cite/paper-lookup';
-import { parseArxivId, type Paper } from '../core/papers/model';
+import type { Paper } from '../core/papers/model';
+import { paperIdFromArg } from '../core/papers/paper-ids';
 import { scanNote, type PaperRef, type ScannedNote } from '../core/notes';
 import type { Services } from './services';
 import type { EditorNoteIndex } from './note-index';
@@ -132,16 +133,6 @@ export class CitationServices implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
-}
-
-export function paperIdFromArg(arg: unknown): string | undefined {
-  let raw: unknown = arg;
-  if (raw && typeof raw === 'object') {
-    const o = raw as { id?: unknown; paperId?: unknown; paper?: { id?: unknown } };
-    raw = o.paper?.id ?? o.paperId ?? o.id;
-  }
-  if (typeof raw !== 'string') return undefined;
-  return parseArxivId(raw)?.id;
 }
 
 /** Opens the paper's abstract webview (owned by abstract-panel.ts). */

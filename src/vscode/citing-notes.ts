@@ -4,7 +4,7 @@
 // what the palette command acts on). Lists the notes; picking one opens it.
 import * as vscode from 'vscode';
 import type { CitationServices } from './citation-services';
-import { paperIdFromArg } from './citation-services';
+import { paperIdFromArg } from '../core/papers/paper-ids';
 import { pickPaper } from './insert-citation';
 import { SHOW_CITING_HOVERED } from './paper-markdown';
 

@@ -20,6 +20,9 @@ import * as preview from './preview';
 import * as log from './log';
 import * as indexMenu from './index-menu';
 import * as pickAbstract from './pick-abstract';
+import * as addPaper from './add-paper';
+import * as pasteCitation from './paste-citation';
+import * as paperDrop from './paper-drop';
 
 const loadEndMs = performance.now();
 
@@ -51,9 +54,11 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
   const services = new Services(context);
   context.subscriptions.push(services);
   log.register(context, services); // Show Log
+  const dailyPapers = papersTree.register(context, services); // sidebar: Daily Papers (+ dragging papers out)
+  addPaper.register(context, services, dailyPapers); // Add Paper by arXiv ID or URL…
   const api: PaperNotesApi = {
     services,
-    dailyPapers: papersTree.register(context, services), // sidebar: Daily Papers
+    dailyPapers,
     abstracts: abstractPanel.register(context, services), // abstract webview
     ...registerCitations(context, services),
     activationTimes: { loadStartMs, loadEndMs, activateStartMs, activateEndMs: 0 },
@@ -78,6 +83,8 @@ function registerCitations(context: vscode.ExtensionContext, services: Services)
   hover.register(context, citations); // reference hovers
   referenceLinks.register(context, citations); // go to definition + document links
   diagnostics.register(context, citations); // unknown keys + quick fix
+  pasteCitation.register(context, citations); // pasting a paper URL: "Insert citation"
+  paperDrop.register(context, citations); // dropping a paper from the tree: its stub
   const { extendMarkdownIt } = preview.register(context, citations); // preview: stubs as short titles
   return { citations, extendMarkdownIt };
 }

@@ -118,6 +118,22 @@ export async function insertCitation(editor: vscode.TextEditor, paper: Paper, ke
   });
 }
 
+/**
+ * What pasting or dropping papers inserts: their stubs (space-separated), and an edit adding the footnote
+ * definitions the document lacks at its end (footnote style only).
+ */
+export function stubsInsertion(doc: vscode.TextDocument, cited: Array<{ paper: Paper; key: string }>): { text: string; additionalEdit?: vscode.WorkspaceEdit } {
+  const settings = citationSettings(doc.uri);
+  const stubs = cited.map(({ paper, key }) => ({ key, stub: citationStub(paper, key, settings.style, settings.template) }));
+  const text = doc.getText();
+  const definitions = stubs.filter(({ key, stub }) => stub.definition && !text.includes(`[^${key}]:`)).map(({ stub }) => stub.definition!);
+  if (definitions.length === 0) return { text: stubs.map((s) => s.stub.text).join(' ') };
+  const last = doc.lineAt(doc.lineCount - 1);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(doc.uri, last.range.end, `${last.text.trim() === '' ? '\n' : '\n\n'}${definitions.join('\n')}\n`);
+  return { text: stubs.map((s) => s.stub.text).join(' '), additionalEdit: edit };
+}
+
 async function rememberRecent(cite: CitationServices, id: string): Promise<void> {
   const recent = cite.context.globalState.get<string[]>(RECENT_KEY, []).filter((x) => x !== id);
   await cite.context.globalState.update(RECENT_KEY, [id, ...recent].slice(0, 20));

@@ -1,17 +1,21 @@
-// The "Daily Papers" sidebar: days at the top level (the last N plus days added with Go to Date…), papers under
-// each day. A day loads lazily when expanded: the cache first, then a refresh with progress. A failed refresh
+// The "Daily Papers" sidebar: "Added" (papers added by id or import) and the days at the top level (the last N plus
+// days added with Go to Date…), papers under each. A day loads lazily when expanded: the cache first, then a refresh with progress. A failed refresh
 // stays in the tree as an error item with Retry, and the cached papers stay visible under it.
 import * as vscode from 'vscode';
 import type { Paper } from '../core/papers/model';
 import { lastDays, parseDayInput, weekday } from './dates';
 import type { Services, SortOrder } from './services';
 import { escapeMarkdown, excerpt } from './text';
+import { PaperDragController } from './tree-drag';
 
 export const VIEW_ID = 'paperNotes.dailyPapers';
 const ADDED_DAYS_KEY = 'paperNotes.addedDays';
 const STARTED_KEY = 'paperNotes.dailyPapersStarted';
+/** The `day` of papers under the "Added" node (never a date, so it cannot collide with one). */
+export const ADDED = 'added';
 
 export type Node =
+  | { kind: 'added'; day: typeof ADDED }
   | { kind: 'day'; day: string }
   | { kind: 'paper'; day: string; paper: Paper }
   | { kind: 'error'; day: string; message: string }
@@ -39,6 +43,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   readonly onDidChangeStatus = this.statusChanged.event;
   private readonly days = new Map<string, DayState>();
   private readonly dayNodes = new Map<string, Node>();
+  readonly addedNode: Node = { kind: 'added', day: ADDED };
   private sortOrder: SortOrder = 'upvotes';
   private filterText = '';
   private readonly subscription: vscode.Disposable;
@@ -52,10 +57,9 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
       if (e.affectsConfiguration('paperNotes.daysToShow') || e.affectsConfiguration('paperNotes.today')) this.changed.fire(undefined);
     });
     this.subscription = services.onDidChangePapers((change) => {
-      if (change === undefined) {
-        this.days.clear(); // settings changed: a different source or cache
-        this.changed.fire(undefined);
-      }
+      if (change === undefined) this.days.clear(); // settings changed: a different source or cache
+      // Settings changed, or papers were added outside the feed (the "Added" node may have just appeared).
+      if (change === undefined || change.day === undefined) this.changed.fire(undefined);
     });
   }
 
@@ -104,6 +108,9 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     return this.services.context.globalState.get<string[]>(ADDED_DAYS_KEY, []);
   }
 
+  /** Set by register(): shows the "Added" node expanded in the view. */
+  revealAdded: () => Promise<void> = async () => undefined;
+
   async start(): Promise<void> {
     await this.services.context.globalState.update(STARTED_KEY, true);
     this.changed.fire(undefined);
@@ -122,8 +129,26 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     return node;
   }
 
+  /** Papers added by id or import; [] when the cache cannot be read. */
+  async addedPapers(): Promise<Paper[]> {
+    try {
+      return await this.services.catalog().addedPapers();
+    } catch (e) {
+      this.services.log().warn(`reading the added papers failed: ${errorMessage(e)}`);
+      return [];
+    }
+  }
+
   async getChildren(node?: Node): Promise<Node[]> {
-    if (!node) return (await this.topDays()).map((d) => this.dayNode(d));
+    if (!node) {
+      const added = (await this.addedPapers()).length > 0 ? [this.addedNode] : [];
+      return [...added, ...(await this.topDays()).map((d) => this.dayNode(d))];
+    }
+    if (node.kind === 'added') {
+      const papers = this.visible(await this.addedPapers());
+      if (papers.length === 0) return [{ kind: 'info', day: ADDED, message: vscode.l10n.t('No papers match the filter') }];
+      return papers.map((paper): Node => ({ kind: 'paper', day: ADDED, paper }));
+    }
     if (node.kind === 'paper') {
       const { day, paper } = node;
       return this.services.notesCiting(paper.id).map((uri): Node => ({ kind: 'note', day, paperId: paper.id, uri }));
@@ -142,11 +167,21 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   }
 
   getParent(node: Node): Node | undefined {
-    return node.kind === 'day' ? undefined : this.dayNode(node.day);
+    if (node.kind === 'day' || node.kind === 'added') return undefined;
+    return node.day === ADDED ? this.addedNode : this.dayNode(node.day);
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
     switch (node.kind) {
+      case 'added': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Added'), vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = 'added';
+        item.description = vscode.l10n.t('by arXiv id or import');
+        item.tooltip = vscode.l10n.t('Papers you added with Add Paper by arXiv ID or URL…, by pasting or citing a paper URL, or by import');
+        item.iconPath = new vscode.ThemeIcon('library');
+        item.contextValue = 'added';
+        return item;
+      }
       case 'day':
         return this.dayItem(node.day);
       case 'paper':
@@ -286,7 +321,9 @@ export function paperItem(paper: Paper, day: string, citingNotes = 0): vscode.Tr
   const item = new vscode.TreeItem(paper.title, citingNotes > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `paper:${day}:${paper.id}`;
   const first = paper.authors[0];
-  item.description = `▲${paper.upvotes}${first ? ` · ${first}${paper.authors.length > 1 ? ' et al.' : ''}` : ''}`;
+  const by = first ? `${first}${paper.authors.length > 1 ? ' et al.' : ''}` : '';
+  // Upvotes are the feed's; an added paper shows its id instead.
+  item.description = day === ADDED ? [paper.id, by].filter(Boolean).join(' · ') : `▲${paper.upvotes}${by ? ` · ${by}` : ''}`;
   item.tooltip = paperTooltip(paper);
   item.contextValue = 'paper';
   item.iconPath = new vscode.ThemeIcon('file-text');
@@ -310,7 +347,7 @@ export function paperTooltip(paper: Paper): vscode.MarkdownString {
 /** Registers the view, its title-bar actions and the per-day commands. */
 export function register(context: vscode.ExtensionContext, services: Services): PapersTreeProvider {
   const provider = new PapersTreeProvider(services);
-  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, dragAndDropController: new PaperDragController() });
   const setContext = () => {
     view.description = provider.status() || undefined;
     // The description is hidden when the view is alone in its container; the message always shows.
@@ -319,6 +356,10 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     void vscode.commands.executeCommand('setContext', 'paperNotes.filterActive', provider.filter !== '');
   };
   setContext();
+  provider.revealAdded = async () => {
+    if (!view.visible) await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+    await view.reveal(provider.addedNode, { expand: true, select: true, focus: false });
+  };
   context.subscriptions.push(
     provider,
     view,

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { createCatalog, type Catalog } from '../core/catalog';
 import type { Fetch } from '../core/fs';
+import { DEFAULT_ARXIV_BASE } from '../core/papers/arxiv';
 import { nodeFileSystem } from '../node/node-fs';
 import { todayString } from './dates';
 
@@ -11,6 +12,8 @@ export type SortOrder = 'upvotes' | 'title';
 
 export interface Settings {
   apiBaseUrl: string;
+  /** arXiv API base, for papers added or cited by id. */
+  arxivApiBaseUrl: string;
   daysToShow: number;
   /** Absolute folder of the paper cache. */
   cacheDirectory: string;
@@ -39,7 +42,7 @@ export class Services implements vscode.Disposable {
   constructor(readonly context: vscode.ExtensionContext) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('paperNotes.apiBaseUrl') || e.affectsConfiguration('paperNotes.cacheDirectory')) {
+        if (['apiBaseUrl', 'arxivApiBaseUrl', 'cacheDirectory'].some((k) => e.affectsConfiguration(`paperNotes.${k}`))) {
           this.resetCatalog();
           this.papersChanged.fire(undefined);
         }
@@ -52,6 +55,7 @@ export class Services implements vscode.Disposable {
     const cacheSetting = c.get<string>('cacheDirectory', '').trim();
     return {
       apiBaseUrl: c.get<string>('apiBaseUrl', 'https://huggingface.co').trim().replace(/\/+$/, '') || 'https://huggingface.co',
+      arxivApiBaseUrl: c.get<string>('arxivApiBaseUrl', DEFAULT_ARXIV_BASE).trim().replace(/\/+$/, '') || DEFAULT_ARXIV_BASE,
       daysToShow: Math.max(0, Math.min(60, Math.floor(c.get<number>('daysToShow', 7)))),
       cacheDirectory: cacheSetting || vscode.Uri.joinPath(this.context.globalStorageUri, 'cache').fsPath,
       today: todayString(c.get<string>('today', '').trim()),
@@ -68,6 +72,7 @@ export class Services implements vscode.Disposable {
         fetch: fetchFn,
         cacheDir: s.cacheDirectory,
         apiBase: s.apiBaseUrl,
+        arxivBase: s.arxivApiBaseUrl,
         userAgent: `paper-notes-vscode/${this.context.extension.packageJSON.version as string}`,
         warn: (message) => this.log().warn(message),
       });

@@ -107,10 +107,20 @@ export default async function ({ page, shot, log }) {
     for (const t = Date.now(); !server.requests.some((r) => r.url.includes('date=2026-07-30')); await page.waitForTimeout(100)) {
       if (Date.now() - t > 15_000) throw new Error('the workspace setting did not point the extension at the hostile fixture server');
     }
-    await runCommand(page, 'Paper Notes: Go to Date', { wait: false });
     const input = page.locator('.quick-input-widget .quick-input-box input');
-    await page.locator('.quick-input-widget .quick-input-title, .quick-input-widget .quick-input-message', { hasText: /Go to Date|YYYY/ }).first().waitFor();
-    await input.fill(corpus.HOSTILE_CORPUS_DAY);
+    // An input box closes when focus leaves it (the reloading tree can take focus under load): open it again, logged.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await runCommand(page, 'Paper Notes: Go to Date', { wait: false });
+        await page.locator('.quick-input-widget .quick-input-title, .quick-input-widget .quick-input-message', { hasText: /Go to Date|YYYY/ }).first().waitFor({ timeout: 10000 });
+        await input.fill(corpus.HOSTILE_CORPUS_DAY, { timeout: 5000 });
+        break;
+      } catch (e) {
+        if (attempt === 2) throw e;
+        console.log(`[e2e:hostile] Go to Date closed before it was filled (${String(e?.message ?? e).split('\n')[0]}); opening it again`);
+        if (await input.isVisible()) await page.keyboard.press('Escape');
+      }
+    }
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     const total = corpus.PAYLOADS.length + 1;

@@ -16,7 +16,7 @@ import { testSettings } from './settings.mjs';
 import { extensionUnderTest } from './extension.mjs';
 
 const t0 = Date.now();
-const timeoutMs = Number(process.env.EXT_TEST_TIMEOUT_MS || 180_000);
+const timeoutMs = Number(process.env.EXT_TEST_TIMEOUT_MS || 600_000);
 const stateDir = mkdtempSync(join(tmpdir(), 'paper-notes-vscode-'));
 onTeardown(() => { if (!process.env.KEEP_STATE) rmSync(stateDir, { recursive: true, force: true }); else console.log(`[harness] state kept: ${stateDir}`); });
 let code = 1;

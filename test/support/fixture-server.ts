@@ -11,7 +11,8 @@
 //
 // Routes: GET /api/daily_papers?date=D[&limit=L][&p=P] → days/D.json (sliced when limit/p are given; unknown day → [])
 //         GET /api/papers/ID → the paper object from any fixture day (404 otherwise)
-//         GET /api/query?id_list=A,B → arXiv-style Atom feed for fixture ids
+//         GET /api/query?id_list=A,B → arXiv-style Atom feed: the entries of arxiv/entries.atom, else the fixture days'
+//             papers; an id it knows neither way comes back as arXiv's "Error" entry
 // Faults apply to the next `times` matching requests (default: until cleared). Every request is logged.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -61,6 +62,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export async function startFixtureServer(opts: FixtureServerOptions = {}): Promise<FixtureServer> {
   const daysDir = opts.daysDir ?? defaultDaysDir();
   const requests: RequestRecord[] = [];
+  const arxivEntries = readArxivEntries(join(daysDir, '..', 'arxiv', 'entries.atom'));
   const faults = new Map<string, { fault: Fault; left: number }>();
   const sockets = new Set<Socket>();
   let hugeBody: string | undefined;
@@ -171,8 +173,13 @@ export async function startFixtureServer(opts: FixtureServerOptions = {}): Promi
         if (fault && applyFault(fault, req, res, '')) return;
         const ids = (u.searchParams.get('id_list') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
         const papers = allPapers();
-        const found = ids.map((id) => papers.get(id.replace(/v\d+$/, ''))).filter((p): p is Record<string, unknown> => !!p);
-        return send(res, 200, 'application/atom+xml; charset=utf-8', atomFeed(found));
+        const entries = ids.map((id) => {
+          const bare = id.replace(/v\d+$/, '');
+          if (arxivEntries.has(bare)) return arxivEntries.get(bare)!;
+          const paper = papers.get(bare);
+          return paper ? atomEntry(paper) : errorEntry(id);
+        });
+        return send(res, 200, 'application/atom+xml; charset=utf-8', feedOf(entries));
       }
       json(res, 404, { error: 'Not Found' });
     } catch (e) {
@@ -241,31 +248,58 @@ function makeHuge(day: unknown[]): string {
 
 const xml = (s: unknown) => String(s ?? '').replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 
+/** The `<entry>` elements of a committed arXiv answer, by id without version (empty when the file is absent). */
+function readArxivEntries(file: string): Map<string, string> {
+  const byId = new Map<string, string>();
+  if (!existsSync(file)) return byId;
+  for (const m of readFileSync(file, 'utf8').matchAll(/ {2}<entry>[\s\S]*?<\/entry>/g)) {
+    const id = /<id>http:\/\/arxiv\.org\/abs\/(.+?)(v\d+)?<\/id>/.exec(m[0]);
+    if (id) byId.set(id[1], m[0]);
+  }
+  return byId;
+}
+
+/** What arXiv answers for an id it cannot use. */
+function errorEntry(id: string): string {
+  return [
+    '  <entry>',
+    `    <id>http://arxiv.org/api/errors#incorrect_id_format_for_${xml(id)}</id>`,
+    '    <title>Error</title>',
+    `    <summary>incorrect id format for ${xml(id)}</summary>`,
+    '  </entry>',
+  ].join('\n');
+}
+
 /** An Atom feed in the shape arXiv's query API returns. */
 export function atomFeed(papers: Array<Record<string, unknown>>): string {
-  const entries = papers.map((p) => {
-    const id = String(p.id);
-    const versioned = /v\d+$/.test(id) ? id : `${id}v1`;
-    const authors = Array.isArray(p.authors) ? p.authors : [];
-    return [
-      '  <entry>',
-      `    <id>http://arxiv.org/abs/${xml(versioned)}</id>`,
-      `    <updated>${xml(p.publishedAt)}</updated>`,
-      `    <published>${xml(p.publishedAt)}</published>`,
-      `    <title>${xml(p.title)}</title>`,
-      `    <summary>${xml(p.summary)}</summary>`,
-      ...authors.map((a) => `    <author>\n      <name>${xml((a as { name?: unknown })?.name)}</name>\n    </author>`),
-      `    <link href="http://arxiv.org/abs/${xml(versioned)}" rel="alternate" type="text/html"/>`,
-      `    <link title="pdf" href="http://arxiv.org/pdf/${xml(versioned)}" rel="related" type="application/pdf"/>`,
-      '    <arxiv:primary_category xmlns:arxiv="http://arxiv.org/schemas/atom" term="cs.LG" scheme="http://arxiv.org/schemas/atom"/>',
-      '  </entry>',
-    ].join('\n');
-  });
+  return feedOf(papers.map(atomEntry));
+}
+
+function atomEntry(p: Record<string, unknown>): string {
+  const id = String(p.id);
+  const versioned = /v\d+$/.test(id) ? id : `${id}v1`;
+  const authors = Array.isArray(p.authors) ? p.authors : [];
+  return [
+    '  <entry>',
+    `    <id>http://arxiv.org/abs/${xml(versioned)}</id>`,
+    `    <updated>${xml(p.publishedAt)}</updated>`,
+    `    <published>${xml(p.publishedAt)}</published>`,
+    `    <title>${xml(p.title)}</title>`,
+    `    <summary>${xml(p.summary)}</summary>`,
+    ...authors.map((a) => `    <author>\n      <name>${xml((a as { name?: unknown })?.name)}</name>\n    </author>`),
+    `    <link href="http://arxiv.org/abs/${xml(versioned)}" rel="alternate" type="text/html"/>`,
+    `    <link title="pdf" href="http://arxiv.org/pdf/${xml(versioned)}" rel="related" type="application/pdf"/>`,
+    '    <arxiv:primary_category xmlns:arxiv="http://arxiv.org/schemas/atom" term="cs.LG" scheme="http://arxiv.org/schemas/atom"/>',
+    '  </entry>',
+  ].join('\n');
+}
+
+function feedOf(entries: string[]): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">',
     '  <title type="html">ArXiv Query: fixture</title>',
-    `  <opensearch:totalResults>${papers.length}</opensearch:totalResults>`,
+    `  <opensearch:totalResults>${entries.length}</opensearch:totalResults>`,
     ...entries,
     '</feed>',
     '',

@@ -144,12 +144,21 @@ describe('Hostile input', function () {
         // While the watcher events are still arriving: delete some, rename others.
         for (let i = 0; i < 5000; i += 100) unlinkSync(join(dir, `n${i}.md`));
         for (let i = 50; i < 5000; i += 100) renameSync(join(dir, `n${i}.md`), join(dir, `renamed-${i}.md`));
-        // Event-loop lag while the burst is indexed (the writes above are this test's own synchronous work, so it starts after them): a 20 ms ticker records its worst delay.
+        // Event-loop lag while the burst is indexed (the writes above are this test's own synchronous work, so it starts
+        // after them): a 20 ms ticker records its worst delay. A delay counts only as far as this thread ran during it
+        // (its own CPU time, Node's threadCpuUsage): on a loaded machine the host is also descheduled for a while,
+        // which is the machine's doing, not a block of ours.
+        // (Node >= 23.9, which code-server runs; elsewhere the wall-clock delay alone counts.)
+        const host = process as { threadCpuUsage?: () => NodeJS.CpuUsage };
+        const threadCpuMs = () => { const u = host.threadCpuUsage?.(); return u ? (u.user + u.system) / 1000 : Date.now(); };
         let last = Date.now();
+        let lastCpu = threadCpuMs();
         ticker = setInterval(() => {
           const now = Date.now();
-          worst = Math.max(worst, now - last - 20);
+          const cpu = threadCpuMs();
+          worst = Math.max(worst, Math.round(Math.min(now - last - 20, cpu - lastCpu)));
           last = now;
+          lastCpu = cpu;
         }, 20);
         const edit = new vscode.WorkspaceEdit();
         edit.renameFile(vscode.Uri.file(join(dir, 'n1.md')), vscode.Uri.file(join(dir, 'renamed-by-editor.md')));
@@ -175,8 +184,8 @@ describe('Hostile input', function () {
         clearInterval(ticker!);
       }
       const seconds = (Date.now() - t0) / 1000;
-      console.log(`      5,000-note burst indexed in ${seconds.toFixed(1)} s; worst event-loop delay ${worst} ms`);
-      assert.ok(worst < 500, `the extension host stayed responsive (worst event-loop delay ${worst} ms)`);
+      console.log(`      5,000-note burst indexed in ${seconds.toFixed(1)} s; worst event-loop block ${worst} ms (thread CPU)`);
+      assert.ok(worst < 500, `the extension host stayed responsive (worst event-loop block ${worst} ms of its own CPU time)`);
     });
   });
 

@@ -7,6 +7,7 @@ import { citeCommand } from './cite';
 import { bibtexCommand } from './bibtex';
 import { noteCommand } from './note';
 import { importCommand } from './import';
+import { addCommand } from './add';
 import { indexCommand } from './index-notes';
 import { searchCommand } from './search';
 import { linksCommand } from './links';
@@ -15,6 +16,6 @@ import { relatedCommand } from './related';
 import { feedbackCommand } from './feedback';
 
 export const commands: Command[] = [
-  fetchCommand, papersCommand, showCommand, citeCommand, bibtexCommand, noteCommand, importCommand,
+  fetchCommand, papersCommand, addCommand, showCommand, citeCommand, bibtexCommand, noteCommand, importCommand,
   indexCommand, searchCommand, linksCommand, recommendCommand, relatedCommand, feedbackCommand,
 ];

@@ -10,7 +10,7 @@ const STYLES: StubStyle[] = ['pandoc', 'link', 'footnote'];
 export const citeCommand: Command = {
   name: 'cite',
   usage: 'cite ID [--style pandoc|link|footnote]',
-  summary: 'print a citation stub for a cached paper ([@key] by default)',
+  summary: 'print a citation stub for a paper ([@key] by default; from arXiv when not cached)',
   options: { style: {} },
   async run(args, ctx) {
     const style = (str(args, 'style') ?? 'pandoc') as StubStyle;

@@ -11,7 +11,7 @@ import { cachedPaperArg } from './paper-arg';
 export const noteCommand: Command = {
   name: 'note',
   usage: 'note ID [--dir DIR]',
-  summary: 'write a literature note KEY.md for a cached paper (never overwrites)',
+  summary: 'write a literature note KEY.md for a paper (never overwrites; from arXiv when not cached)',
   options: { dir: {} },
   async run(args, ctx) {
     const { paper, key } = await cachedPaperArg(args, ctx);

@@ -1,4 +1,4 @@
-// `paper-notes show ID [--json]`: one cached paper in full.
+// `paper-notes show ID [--json]`: one paper in full (fetched from arXiv when not cached).
 import { flag } from '../args';
 import { terminalText } from '../catalog';
 import type { Command } from '../context';
@@ -8,7 +8,7 @@ import { cachedPaperArg } from './paper-arg';
 export const showCommand: Command = {
   name: 'show',
   usage: 'show ID [--json]',
-  summary: 'show one cached paper: authors, links, citation key, abstract',
+  summary: 'show one paper (from arXiv when not cached): authors, links, citation key, abstract',
   options: { json: { boolean: true } },
   async run(args, ctx) {
     const { paper, key } = await cachedPaperArg(args, ctx);

@@ -1,9 +1,11 @@
 // arXiv by id: `{arxivBase}/api/query?id_list=…` returns an Atom feed. A small, careful reader for exactly that
 // feed (no XML dependency): entries, their id (with version), title, summary, authors and publication date.
+// ArxivClient keeps arXiv's terms: ≤ 100 ids a request, one request at a time, at most one every 3 s (retries too).
 import { PaperSourceError } from './errors';
 import { getText, type RequestOptions } from './request';
 import { paperFromRecord } from './validate';
 import { parseArxivId, type Paper } from './model';
+import { RateLimit, realClock, type Clock } from './rate-limit';
 
 export const DEFAULT_ARXIV_BASE = 'https://export.arxiv.org';
 
@@ -44,11 +46,14 @@ export function parseArxivAtom(xml: string): Paper[] {
     const idUrl = (first(entry, 'id') ?? '').trim();
     const idMatch = /arxiv\.org\/abs\/(.+)$/.exec(idUrl);
     if (!idMatch || !parseArxivId(idMatch[1])) continue;
+    // arXiv reports an id it cannot use as an entry titled "Error"; that is never a paper.
+    const title = first(entry, 'title');
+    if (!title || /^\s*error\s*$/i.test(title)) continue;
     const authors = [...entry.matchAll(/<author(?:\s[^>]*)?>([\s\S]*?)<\/author>/g)].map((a) => first(a[1], 'name') ?? '');
     const paper = paperFromRecord({
       id: idMatch[1],
-      title: first(entry, 'title'),
-      summary: first(entry, 'summary'),
+      title,
+      summary: first(entry, 'summary')?.replace(/\s+/g, ' '),
       authors,
       publishedAt: first(entry, 'published')?.trim(),
     });
@@ -71,4 +76,51 @@ export async function fetchArxiv(ids: string[], opts: FetchArxivOptions): Promis
     throw new PaperSourceError({ kind: 'shape', source: SOURCE, url, detail: 'expected an Atom feed' });
   }
   return parseArxivAtom(body);
+}
+
+export const ARXIV_BATCH = 100;
+export const ARXIV_INTERVAL_MS = 3000;
+
+export interface ArxivClientOptions extends FetchArxivOptions {
+  /** Time for the rate limit and the retry backoff; tests pass a fake one. */
+  clock?: Clock;
+  /** Ids per request (default and maximum 100). */
+  batchSize?: number;
+  /** Least time between two requests (default 3 s). */
+  intervalMs?: number;
+}
+
+export interface ArxivResult {
+  /** Found papers, in the order asked, each once. */
+  papers: Paper[];
+  /** Ids (without version) arXiv did not answer with a paper. */
+  missing: string[];
+}
+
+/** One per catalog: its rate limit spans every call, so two quick Add Paper runs still wait their turn. */
+export class ArxivClient {
+  private readonly limit: RateLimit;
+
+  constructor(private readonly opts: ArxivClientOptions) {
+    this.limit = new RateLimit(opts.intervalMs ?? ARXIV_INTERVAL_MS, opts.clock ?? realClock);
+  }
+
+  async fetch(ids: string[]): Promise<ArxivResult> {
+    const wanted = new Map<string, string>();
+    for (const raw of ids) {
+      const ref = parseArxivId(raw);
+      if (!ref) throw new RangeError(`not an arXiv id: ${raw}`);
+      if (!wanted.has(ref.id)) wanted.set(ref.id, `${ref.id}${ref.version ?? ''}`);
+    }
+    const list = [...wanted.values()];
+    const size = Math.max(1, Math.min(ARXIV_BATCH, this.opts.batchSize ?? ARXIV_BATCH));
+    const found = new Map<string, Paper>();
+    const sleep = this.opts.sleep ?? (this.opts.clock ?? realClock).sleep;
+    for (let i = 0; i < list.length; i += size) {
+      const batch = await fetchArxiv(list.slice(i, i + size), { ...this.opts, sleep, gate: (attempt) => this.limit.run(attempt) });
+      for (const p of batch) if (wanted.has(p.id) && !found.has(p.id)) found.set(p.id, p);
+    }
+    const order = [...wanted.keys()];
+    return { papers: order.filter((id) => found.has(id)).map((id) => found.get(id)!), missing: order.filter((id) => !found.has(id)) };
+  }
 }

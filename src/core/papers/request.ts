@@ -20,6 +20,8 @@ export interface RequestOptions {
   maxRetryWaitMs?: number;
   /** First backoff step; doubles each retry. Default 500 ms. */
   backoffMs?: number;
+  /** Wraps every attempt (retries too): the arXiv client passes its rate limit here. */
+  gate?: <T>(attempt: () => Promise<T>) => Promise<T>;
 }
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -42,7 +44,7 @@ export async function getText(url: string, source: string, opts: RequestOptions)
     let failure: PaperSourceError;
     let wait = Math.min(cap, backoff * 2 ** attempt);
     try {
-      const { status, body, headers } = await once(url, source, opts);
+      const { status, body, headers } = await (opts.gate ? opts.gate(() => once(url, source, opts)) : once(url, source, opts));
       if (status >= 200 && status < 300) return body;
       failure = new PaperSourceError({ kind: 'http', source, url, status });
       if (status !== 429 && status < 500) throw failure;
