@@ -30,7 +30,7 @@ export async function readFeedback(ctx: Context, root: string): Promise<Feedback
 }
 
 export async function writeFeedback(ctx: Context, root: string, f: Feedback): Promise<void> {
-  await writeFileAtomic(ctx.fs, feedbackPath(root), serialiseFeedback(f));
+  await writeFileAtomic(ctx.fs, feedbackPath(root), serialiseFeedback(f), { durable: true });
 }
 
 /** Reads the notes folder and the cache into a Profile; `texts` keeps each note's text for `related`. */

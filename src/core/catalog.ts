@@ -79,7 +79,10 @@ class StoreCatalog implements Catalog {
   private readonly store: PaperStore;
   private readonly arxiv: ArxivClient;
   private readonly listeners = new Set<CatalogListener>();
-  /** Writes run one at a time so two refreshes cannot interleave their key assignments. */
+  /**
+   * Writes run one at a time, in this process (`writes`) and across processes (the store's lock file), so
+   * neither two refreshes here nor the CLI and the extension at once can interleave their read-modify-writes.
+   */
   private writes: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly opts: CatalogOptions) {
@@ -151,7 +154,7 @@ class StoreCatalog implements Catalog {
   async addPapers(papers: Paper[]): Promise<void> {
     if (!papers.length) return;
     await this.exclusive(async () => {
-      const added = new Map((await this.store.readAdded()).map((p) => [p.id, p]));
+      const added = new Map((await this.store.readAdded(true)).map((p) => [p.id, p]));
       for (const p of papers) {
         const prior = added.get(p.id);
         // The newer copy wins; the older one only fills what the newer lacks.
@@ -203,28 +206,20 @@ class StoreCatalog implements Catalog {
 
   /**
    * Gives every cached paper a key, keeping existing ones; writes keys.json only when something was added.
-   * The CLI and the extension each hold a catalog over the same cache, so keys.json is re-read right before
-   * the write and merged: assignments already on disk win, ours fill in the rest where the key is still free,
-   * and `assignKeys` over the merged map keeps keys unique. The write itself is atomic (temp + rename).
+   * Runs under the lock (see `exclusive`), so keys.json read fresh here is what every other writer left.
    */
   private async updateKeys(): Promise<KeyMap> {
-    const existing = await this.store.readKeys();
-    const papers = await this.allPapers();
-    const keys = assignKeys(existing, papers);
-    if (Object.keys(keys).length === Object.keys(existing).length) return keys;
-    const merged: KeyMap = { ...(await this.store.readKeys(true)) };
-    const taken = new Set(Object.values(merged));
-    for (const [id, key] of Object.entries(keys)) {
-      if (merged[id] || taken.has(key)) continue;
-      merged[id] = key;
-      taken.add(key);
-    }
-    const final = assignKeys(merged, papers);
-    await this.store.writeKeys(final);
-    return final;
+    const existing = await this.store.readKeys(true);
+    const keys = assignKeys(existing, await this.allPapers());
+    if (Object.keys(keys).length !== Object.keys(existing).length) await this.store.writeKeys(keys);
+    return keys;
   }
 
-  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const work = () => this.opts.fs.withLock(this.store.lockPath, async () => {
+      await this.store.removeStaleTemps();
+      return task();
+    });
     const run = this.writes.then(work, work);
     this.writes = run.catch(() => undefined);
     return run;

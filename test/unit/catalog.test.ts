@@ -27,7 +27,9 @@ function setup(extra: Partial<CatalogOptions> = {}) {
   dirs.push(cacheDir);
   const warnings: string[] = [];
   const catalog = createCatalog({
-    fs: nodeFileSystem, fetch: (u, i) => fetch(u, i), cacheDir, apiBase: server.url, timeoutMs: 500,
+    // A generous timeout: a loaded machine must not turn a good answer into a timeout. The one case that wants a
+    // timeout gets a server that never answers (the 'timeout' fault), so it fails by state, not by speed.
+    fs: nodeFileSystem, fetch: (u, i) => fetch(u, i), cacheDir, apiBase: server.url, timeoutMs: 30_000,
     sleep: async () => {}, warn: (m) => warnings.push(m), ...extra,
   });
   return { catalog, cacheDir, warnings };
@@ -86,9 +88,11 @@ test('every fault fails the refresh and leaves the cached day and keys byte-for-
   const before = [readFileSync(dayFile), readFileSync(join(cacheDir, 'keys.json'))];
   let notified = 0;
   catalog.onDidChange(() => notified++);
+  // The 'timeout' fault never answers: a short timeout only makes that case quick, it decides nothing.
+  const { catalog: impatient } = setup({ cacheDir, timeoutMs: 300 });
   for (const fault of ['500', '503', '429', 'timeout', 'reset', 'truncated', 'html', 'object'] as const) {
     server.setFault('2026-07-30', fault);
-    const err = await catalog.refreshDay('2026-07-30').catch((e: unknown) => e);
+    const err = await (fault === 'timeout' ? impatient : catalog).refreshDay('2026-07-30').catch((e: unknown) => e);
     server.clearFaults();
     assert.ok(err instanceof PaperSourceError, fault);
     assert.deepEqual(readFileSync(dayFile), before[0], fault);
@@ -183,25 +187,27 @@ test('two catalogs on one cache (CLI + extension) adding papers interleaved keep
     for (const [id, key] of Object.entries(keys)) seen.set(id, key);
     assert.equal(new Set(Object.values(keys)).size, Object.keys(keys).length, 'keys unique');
   };
-  let cut: (() => Promise<void>) | undefined;
-  let failure: unknown;
   const offline = () => Promise.reject(new Error('offline'));
-  // A pauses while looking for its days (between reading keys.json and writing it) and lets B run a whole addPapers.
+  // A pauses while looking for its days (between reading keys.json and writing it) and starts a whole addPapers
+  // of B there. B waits for A's lock on the cache (it cannot run inside A's read-modify-write) and then runs.
+  let startB: (() => void) | undefined;
+  const b = createCatalog({ fs: nodeFileSystem, fetch: offline, cacheDir, apiBase: server.url });
   const a = createCatalog({
     fs: { ...nodeFileSystem, stat: async (p) => {
-      if (p.endsWith('/days')) { const run = cut; cut = undefined; await run?.().catch((e) => (failure ??= e)); }
+      if (p.endsWith('/days')) { const run = startB; startB = undefined; run?.(); }
       return nodeFileSystem.stat(p);
     } },
     fetch: offline, cacheDir, apiBase: server.url,
   });
-  const b = createCatalog({ fs: nodeFileSystem, fetch: offline, cacheDir, apiBase: server.url });
-  cut = async () => { await b.addPapers([paper('9999.00001')]); check(); };
-  await a.addPapers([paper('9999.00002')]);
-  check();
-  cut = async () => { await b.addPapers([paper('9999.00004')]); check(); };
-  await a.addPapers([paper('9999.00003')]);
-  check();
-  assert.equal(failure, undefined, 'checks while A was paused');
+  const order: string[] = [];
+  let bDone: Promise<void> = Promise.resolve();
+  startB = () => { bDone = b.addPapers([paper('9999.00001')]).then(() => { order.push('B'); check(); }); };
+  await a.addPapers([paper('9999.00002')]).then(() => { order.push('A'); check(); });
+  await bDone;
+  startB = () => { bDone = b.addPapers([paper('9999.00004')]).then(() => { order.push('B'); check(); }); };
+  await a.addPapers([paper('9999.00003')]).then(() => { order.push('A'); check(); });
+  await bDone;
+  assert.deepEqual(order, ['A', 'B', 'A', 'B'], 'B waited for A each time');
   assert.deepEqual(Object.keys(onDisk()).sort(), ['9999.00001', '9999.00002', '9999.00003', '9999.00004']);
   assert.deepEqual(await a.keys(), onDisk());
   assert.deepEqual(await b.keys(), onDisk());

@@ -1,6 +1,6 @@
 // `paper-notes bibtex [--ids ID,…] [--out FILE]`: BibTeX for the given papers (all cached ones by default; uncached
 // ids are fetched from arXiv), ordered by key. With --out the file is replaced atomically, so a reader never sees half of it.
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { str, UsageError } from '../args';
 import { openCatalog, terminalText } from '../catalog';
 import type { Command } from '../context';
@@ -43,7 +43,8 @@ export const bibtexCommand: Command = {
       return;
     }
     const path = resolve(ctx.cwd, out);
-    await writeFileAtomic(ctx.fs, path, text);
+    await ctx.fs.removeStaleTemps(dirname(path));
+    await writeFileAtomic(ctx.fs, path, text, { durable: true });
     ctx.out(`wrote ${papers.length} ${papers.length === 1 ? 'entry' : 'entries'} to ${path}`);
   },
 };

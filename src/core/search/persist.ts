@@ -1,6 +1,8 @@
 // The index on disk: immutable segment files plus a manifest (format version, which segments are live
 // and their tombstones, per-file size/mtime/hash). Segment files are written once under fresh names and
 // the manifest is replaced atomically last, so a crash leaves either the old or the new index, never a mix.
+// Loads and saves hold the folder's lock file, and segment names carry a random part: two processes saving
+// into one folder (two `paper-notes index` runs) never overwrite or delete a segment the other's manifest uses.
 import { joinPath, readText, writeFileAtomic, type FileSystem } from '../fs';
 import type { KeyMap } from '../cite/keys';
 import { Segment } from './segment';
@@ -27,9 +29,17 @@ export interface Loaded {
 }
 
 const MANIFEST = 'manifest.json';
+const LOCK = 'index.lock';
+const SEGMENT_FILE = /^seg-[0-9a-z-]+\.(bin|json)$/;
 
 /** The persisted index, `undefined` when there is none, or an Error saying why it cannot be used. */
 export async function loadIndex(fs: FileSystem, dir: string, notesRoot: string): Promise<Loaded | undefined | Error> {
+  if (!(await fs.stat(joinPath(dir, MANIFEST)))) return undefined;
+  return fs.withLock(joinPath(dir, LOCK), () => loadLocked(fs, dir, notesRoot));
+}
+
+async function loadLocked(fs: FileSystem, dir: string, notesRoot: string): Promise<Loaded | undefined | Error> {
+  await fs.removeStaleTemps(dir);
   const path = joinPath(dir, MANIFEST);
   if (!(await fs.stat(path))) return undefined;
   try {
@@ -70,10 +80,18 @@ export interface SaveState {
 /** Writes new segments and the manifest, then removes segment files nothing refers to. Returns nextId. */
 export async function saveIndex(fs: FileSystem, dir: string, s: SaveState): Promise<number> {
   await fs.mkdir(dir);
+  return fs.withLock(joinPath(dir, LOCK), () => saveLocked(fs, dir, s));
+}
+
+async function saveLocked(fs: FileSystem, dir: string, s: SaveState): Promise<number> {
+  await fs.removeStaleTemps(dir);
+  // Another process saving here since our load removed the segments only our manifest used: write them again.
+  const present = new Set((await fs.readDir(dir).catch(() => [] as Array<[string, 'file' | 'dir']>)).map(([n]) => n));
+  for (const [seg, file] of [...s.written]) if (!present.has(file)) s.written.delete(seg);
   let nextId = s.nextId;
   for (const seg of s.segments) {
     if (s.written.has(seg)) continue;
-    const file = `seg-${(nextId++).toString(36)}.bin`;
+    const file = `seg-${(nextId++).toString(36)}-${Math.random().toString(36).slice(2, 8)}.bin`;
     await writeFileAtomic(fs, joinPath(dir, file), seg.encode());
     s.written.set(seg, file);
   }
@@ -94,7 +112,7 @@ export async function saveIndex(fs: FileSystem, dir: string, s: SaveState): Prom
   const live = new Set(manifest.segments.map((x) => x.file));
   for (const seg of [...s.written.keys()]) if (!s.segments.includes(seg)) s.written.delete(seg);
   for (const [name, type] of await fs.readDir(dir).catch(() => [] as Array<[string, 'file' | 'dir']>)) {
-    if (type === 'file' && /^seg-[0-9a-z]+\.(bin|json)$/.test(name) && !live.has(name)) await fs.delete(joinPath(dir, name)).catch(() => undefined);
+    if (type === 'file' && SEGMENT_FILE.test(name) && !live.has(name)) await fs.delete(joinPath(dir, name)).catch(() => undefined);
   }
   return nextId;
 }

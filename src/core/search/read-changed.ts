@@ -59,18 +59,26 @@ export async function readChanged(input: ReadChangedInput): Promise<ReadChanged>
   }
   for (let i = 0; i < toRead.length; i += READ_BATCH) {
     const batch = toRead.slice(i, i + READ_BATCH);
-    const contents = await Promise.all(batch.map((f) => fs.readFile(joinPath(notesRoot, f.path)).catch(() => undefined)));
+    const contents = await Promise.all(batch.map((f) => fs.readFile(joinPath(notesRoot, f.path)).catch((e: unknown) => readError(e))));
     batch.forEach((f, j) => {
       const bytes = contents[j];
-      const decoded = bytes ? decodeNote(bytes) : { reason: 'unreadable' };
+      if (!(bytes instanceof Uint8Array)) {
+        // A failed read (busy, out of handles, permissions) says nothing lasting about the file: it is reported
+        // but not remembered, so the next reconcile reads it again; an indexed note keeps its last version meanwhile.
+        out.skipped.push({ path: f.path, reason: bytes.reason });
+        if (!input.isIndexed(f.path)) out.seen.delete(f.path);
+        return;
+      }
+      const decoded = decodeNote(bytes);
       out.dirty = true;
       if ('reason' in decoded) {
+        // Binary or not UTF-8: a property of this content, remembered until the file's size or mtime changes.
         out.nextSkipped[f.path] = [f.size, f.mtimeMs, decoded.reason];
         out.skipped.push({ path: f.path, reason: decoded.reason });
         out.seen.delete(f.path);
         return;
       }
-      const hash = fnv1a(bytes!);
+      const hash = fnv1a(bytes);
       const known = input.isIndexed(f.path);
       if (known && files[f.path]?.[2] === hash) out.unchanged++;
       else {
@@ -83,4 +91,9 @@ export async function readChanged(input: ReadChangedInput): Promise<ReadChanged>
     input.onBatch();
   }
   return out;
+}
+
+function readError(e: unknown): { reason: string } {
+  const code = (e as { code?: unknown } | null)?.code;
+  return { reason: `could not be read (${typeof code === 'string' ? code : e instanceof Error ? e.message : String(e)}); will retry` };
 }

@@ -103,14 +103,26 @@ export class PaperStore {
       .reverse();
   }
 
-  /** Papers added outside the feed. */
-  async readAdded(): Promise<Paper[]> {
-    return (await this.readJson(this.papersPath, (v) => (isRec(v) ? revivePapers(v.papers) : undefined))) ?? [];
+  /** Papers added outside the feed. `fresh`: bypass the memo (see `readKeys`). */
+  async readAdded(fresh = false): Promise<Paper[]> {
+    return (await this.readJson(this.papersPath, (v) => (isRec(v) ? revivePapers(v.papers) : undefined), fresh)) ?? [];
   }
 
   async writeAdded(papers: Paper[]): Promise<void> {
-    await this.writeJson(this.papersPath, { format: STORE_FORMAT, papers });
+    await this.writeJson(this.papersPath, { format: STORE_FORMAT, papers }, true);
   }
+
+  /** The file that serialises read-modify-writes of this cache across processes (see FileSystem.withLock). */
+  get lockPath(): string {
+    return joinPath(this.dir, 'catalog.lock');
+  }
+
+  /** Removes temp files a killed writer left in the cache (once per store; called under the lock). */
+  async removeStaleTemps(): Promise<void> {
+    this.cleaned ??= Promise.all([this.fs.removeStaleTemps(this.dir), this.fs.removeStaleTemps(joinPath(this.dir, 'days'))]).then(() => undefined);
+    await this.cleaned;
+  }
+  private cleaned?: Promise<void>;
 
   /** `fresh`: bypass the memo, for a re-read right before a write (another process may have just written). */
   async readKeys(fresh = false): Promise<KeyMap> {
@@ -126,7 +138,7 @@ export class PaperStore {
   async writeKeys(keys: KeyMap): Promise<void> {
     const sorted: KeyMap = {};
     for (const id of Object.keys(keys).sort()) sorted[id] = keys[id];
-    await this.writeJson(this.keysPath, sorted);
+    await this.writeJson(this.keysPath, sorted, true);
   }
 
   /**
@@ -160,8 +172,9 @@ export class PaperStore {
     return value;
   }
 
-  private async writeJson(path: string, value: unknown): Promise<void> {
-    await writeFileAtomic(this.fs, path, `${JSON.stringify(value)}\n`);
+  /** `durable` for what cannot be fetched again (keys, added papers): flushed to the disk before the rename. */
+  private async writeJson(path: string, value: unknown, durable = false): Promise<void> {
+    await writeFileAtomic(this.fs, path, `${JSON.stringify(value)}\n`, { durable });
     this.memo.delete(path);
   }
 
