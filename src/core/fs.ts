@@ -41,7 +41,7 @@ export interface FileSystem {
   withLock<T>(lockPath: string, work: () => Promise<T>): Promise<T>;
   /** Removes the temp files (`tempPath`'s) in `dir` that a writer which died left behind. */
   removeStaleTemps(dir: string): Promise<void>;
-  /** Put in temp file names so `removeStaleTemps` can tell a dead writer's leftovers from a live one's (the pid). */
+  /** Put in temp file names so `removeStaleTemps` can tell a dead writer's leftovers from a live one's (on Node: the machine and the pid). */
   readonly tempTag?: string;
   /** Entries of a folder as [name, type]; a symlinked file is a 'file', a symlinked folder may be left out (no loops). */
   readDir(path: string): Promise<Array<[string, EntryType]>>;
@@ -58,7 +58,7 @@ export function tempPath(fs: FileSystem, path: string): string {
   return `${path}.tmp-${fs.tempTag ?? '0'}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8).padEnd(6, '0')}`;
 }
 
-/** Matches a temp name made by `tempPath`; group 1 is the target's name, group 2 the tag (a pid in base 36). */
+/** Matches a temp name made by `tempPath`; group 1 is the target's name, group 2 the writer's tag (`tempTag`). */
 export const TEMP_NAME = /^(.+)\.tmp-([0-9a-z]+)-([0-9a-z]+)-[0-9a-z]{6}$/;
 
 /**

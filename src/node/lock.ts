@@ -8,6 +8,7 @@ import { promises as fsp } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { inProcessLock, tempPath } from '../core/fs';
+import { processAlive, WRITER_TAG } from './writer';
 
 export interface LockOptions {
   /** A lock not refreshed for this long is taken as abandoned. Default 60 s (it is refreshed every staleMs / 4). */
@@ -51,15 +52,6 @@ export function withFileLock<T>(path: string, work: () => Promise<T>, opts: Lock
   });
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 async function readHolder(path: string): Promise<{ text: string; holder?: Holder; mtimeMs: number } | undefined> {
   try {
     const [text, st] = await Promise.all([fsp.readFile(path, 'utf8'), fsp.stat(path)]);
@@ -79,12 +71,12 @@ async function readHolder(path: string): Promise<{ text: string; holder?: Holder
 function isStale(h: { holder?: Holder; mtimeMs: number }, staleMs: number): boolean {
   if (Date.now() - h.mtimeMs > staleMs) return true;
   const { holder } = h;
-  return !!holder && holder.host === HOST && typeof holder.pid === 'number' && !alive(holder.pid);
+  return !!holder && holder.host === HOST && typeof holder.pid === 'number' && !processAlive(holder.pid);
 }
 
 /** Creates the lock file with its content in one step (a temp file linked into place), so it is never empty. */
 async function tryCreate(path: string, content: string): Promise<boolean> {
-  const tmp = tempPath({ tempTag: process.pid.toString(36) } as Parameters<typeof tempPath>[0], path);
+  const tmp = tempPath({ tempTag: WRITER_TAG } as Parameters<typeof tempPath>[0], path);
   await fsp.mkdir(dirname(path), { recursive: true });
   await fsp.writeFile(tmp, content);
   try {

@@ -3,10 +3,10 @@ import { promises as fsp } from 'node:fs';
 import { dirname } from 'node:path';
 import { FileExistsError, TEMP_NAME, tempPath, type EntryType, type FileStat, type FileSystem } from '../core/fs';
 import { withFileLock } from './lock';
+import { WRITER_TAG, writerDead } from './writer';
 
 /** A temp file younger than this is left alone even when its writer cannot be identified. */
 const TEMP_MAX_AGE_MS = 60_000;
-const TAG = process.pid.toString(36);
 
 async function writeDurable(path: string, data: Uint8Array, flag: string): Promise<void> {
   const handle = await fsp.open(path, flag);
@@ -18,17 +18,8 @@ async function writeDurable(path: string, data: Uint8Array, flag: string): Promi
   }
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export const nodeFileSystem: FileSystem = {
-  tempTag: TAG,
+  tempTag: WRITER_TAG,
   async readFile(path) {
     return new Uint8Array(await fsp.readFile(path));
   },
@@ -74,8 +65,7 @@ export const nodeFileSystem: FileSystem = {
       const m = TEMP_NAME.exec(name);
       if (!m) continue;
       const path = `${dir}/${name}`;
-      const pid = parseInt(m[2], 36);
-      let stale = pid > 0 && pid !== process.pid && !pidAlive(pid);
+      let stale = writerDead(m[2]);
       if (!stale) {
         const st = await fsp.stat(path).catch(() => undefined);
         stale = !!st && Date.now() - st.mtimeMs > TEMP_MAX_AGE_MS;

@@ -76,12 +76,21 @@ test('createFile never replaces a file: of ten racing creators exactly one wins,
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('removeStaleTemps removes a dead writer\'s temp files and keeps a live one\'s and other files', async () => {
+test('removeStaleTemps removes a dead writer\'s temp files and keeps a live one\'s, another machine\'s fresh ones and other files', async () => {
   const dir = scratch();
-  const dead = `keys.json.tmp-${deadPid().toString(36)}-mabc123-a1b2c3`;
-  const live = `keys.json.tmp-${process.ppid.toString(36)}-mabc123-d4e5f6`;
-  for (const n of [dead, live, 'keys.json', 'my.tmp-notes.md']) writeFileSync(join(dir, n), 'x');
+  // A tag is this machine's 4-character hash followed by the writer's pid in base 36.
+  const host = nodeFileSystem.tempTag!.slice(0, 4);
+  assert.equal(nodeFileSystem.tempTag, host + process.pid.toString(36));
+  const elsewhere = host === 'zzzz' ? 'yyyy' : 'zzzz';
+  const dead = `keys.json.tmp-${host}${deadPid().toString(36)}-mabc123-a1b2c3`;
+  const live = `keys.json.tmp-${host}${process.ppid.toString(36)}-mabc123-d4e5f6`;
+  // The same pid on another machine (a shared folder) says nothing about its writer: kept while fresh, removed when old.
+  const otherFresh = `references.bib.tmp-${elsewhere}${deadPid().toString(36)}-mabc123-g7h8i9`;
+  const otherOld = `references.bib.tmp-${elsewhere}${deadPid().toString(36)}-mabc123-j0k1l2`;
+  for (const n of [dead, live, otherFresh, otherOld, 'keys.json', 'my.tmp-notes.md']) writeFileSync(join(dir, n), 'x');
+  const twoMinutesAgo = new Date(Date.now() - 120_000);
+  utimesSync(join(dir, otherOld), twoMinutesAgo, twoMinutesAgo);
   await nodeFileSystem.removeStaleTemps(dir);
-  assert.deepEqual(readdirSync(dir).sort(), ['keys.json', live, 'my.tmp-notes.md'].sort());
+  assert.deepEqual(readdirSync(dir).sort(), ['keys.json', live, otherFresh, 'my.tmp-notes.md'].sort());
   rmSync(dir, { recursive: true, force: true });
 });
