@@ -6,6 +6,7 @@ import { authorLine, paperMatches, rankPapers } from '../core/cite/paper-ranking
 import { paperYear, type Paper } from '../core/papers/model';
 import { citationStub } from '../core/cite/stubs';
 import { citationSettings, type CitationServices } from './citation-services';
+import type { Catalog } from '../core/catalog';
 
 export const INSERT_CITATION = 'paperNotes.insertCitation';
 const RECENT_KEY = 'paperNotes.recentCitations';
@@ -122,6 +123,13 @@ export async function insertCitation(editor: vscode.TextEditor, paper: Paper, ke
  * What pasting or dropping papers inserts: their stubs (space-separated), and an edit adding the footnote
  * definitions the document lacks at its end (footnote style only).
  */
+/** The papers named by `ids` with their keys (cached ones first, the rest from arXiv), and the ids arXiv does not know. */
+export async function resolveCitations(catalog: Catalog, ids: string[]): Promise<{ cited: Array<{ paper: Paper; key: string }>; missing: string[] }> {
+  const { papers, missing } = await catalog.resolveIds(ids);
+  const keys = await catalog.keys();
+  return { cited: papers.filter((p) => keys[p.id]).map((paper) => ({ paper, key: keys[paper.id] })), missing };
+}
+
 export function stubsInsertion(doc: vscode.TextDocument, cited: Array<{ paper: Paper; key: string }>): { text: string; additionalEdit?: vscode.WorkspaceEdit } {
   const settings = citationSettings(doc.uri);
   const stubs = cited.map(({ paper, key }) => ({ key, stub: citationStub(paper, key, settings.style, settings.template) }));

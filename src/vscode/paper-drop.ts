@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { parseArxivId } from '../core/papers/model';
 import { MARKDOWN, type CitationServices } from './citation-services';
-import { stubsInsertion } from './insert-citation';
+import { resolveCitations, stubsInsertion } from './insert-citation';
 import { CITATION_KIND } from './paste-citation';
 import { PAPER_MIME } from './tree-drag';
 
@@ -24,10 +24,7 @@ export class PaperDropProvider implements vscode.DocumentDropEditProvider {
     const payload = await dataTransfer.get(PAPER_MIME)?.asString();
     const ids = payload ? droppedIds(payload) : [];
     if (ids.length === 0) return undefined;
-    const catalog = this.cite.services.catalog();
-    const { papers } = await catalog.resolveIds(ids);
-    const keys = await catalog.keys();
-    const cited = papers.filter((p) => keys[p.id]).map((paper) => ({ paper, key: keys[paper.id] }));
+    const { cited } = await resolveCitations(this.cite.services.catalog(), ids);
     if (cited.length === 0) return undefined;
     const { text, additionalEdit } = stubsInsertion(document, cited);
     const edit = new vscode.DocumentDropEdit(text, cited.length === 1 ? vscode.l10n.t('Insert citation') : vscode.l10n.t('Insert {0} citations', cited.length), CITATION_KIND);

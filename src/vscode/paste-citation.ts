@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { parsePaperIds } from '../core/papers/paper-ids';
 import { MARKDOWN, type CitationServices } from './citation-services';
-import { stubsInsertion } from './insert-citation';
+import { resolveCitations, stubsInsertion } from './insert-citation';
 
 export const CITATION_KIND = vscode.DocumentDropOrPasteEditKind.Empty.append('markdown', 'paperNotes', 'citation');
 /** More pasted ids than this is not a citation but a list. */
@@ -40,13 +40,11 @@ export class CitationPasteProvider implements vscode.DocumentPasteEditProvider<C
 
   async resolveDocumentPasteEdit(edit: CitationPasteEdit, token: vscode.CancellationToken): Promise<CitationPasteEdit> {
     try {
-      const catalog = this.cite.services.catalog();
-      const { papers, missing } = await catalog.resolveIds(edit.ids);
+      const { cited, missing } = await resolveCitations(this.cite.services.catalog(), edit.ids);
       if (token.isCancellationRequested) return edit;
-      const keys = await catalog.keys();
-      const cited = papers.filter((p) => keys[p.id]).map((paper) => ({ paper, key: keys[paper.id] }));
-      if (missing.length) void vscode.window.showWarningMessage(vscode.l10n.t('Not found on arXiv: {0}', missing.join(', ')));
-      if (cited.length === 0) {
+      // An id arXiv does not know keeps the whole paste as it was: citing only the others would drop its text.
+      if (missing.length || cited.length === 0) {
+        if (missing.length) void vscode.window.showWarningMessage(vscode.l10n.t('Not found on arXiv: {0}; pasted the text as it was', missing.join(', ')));
         edit.insertText = edit.pasted;
         return edit;
       }

@@ -94,6 +94,10 @@ describe('Add Paper by arXiv ID or URL', function () {
     assert.equal(resolved.insertText, '[@chesi2025conclusive]');
     assert.equal((await api.services.catalog().addedPapers()).some((p) => p.id === '2506.03268'), true, 'the paper joined "Added"');
     assert.deepEqual(pastedPaperIds('2401.01234 hep-th/9901001v2'), ['2401.01234', 'hep-th/9901001v2']);
+    // One id arXiv does not know: the paste keeps its text as it was instead of citing only the other.
+    const mixed = '2506.03268 2401.99999';
+    const [mixedEdit] = (await provider.provideDocumentPasteEdits(doc, ranges, transfer({ 'text/plain': mixed }), pasteContext))!;
+    assert.equal((await provider.resolveDocumentPasteEdit(mixedEdit, noToken)).insertText, mixed);
   });
 
   it('dragging a paper from the tree carries its id and arXiv page; dropping it in a note inserts its stub', async () => {
