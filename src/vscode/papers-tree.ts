@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Paper } from '../core/papers/model';
 import { lastDays, parseDayInput, weekday } from './dates';
 import type { Services, SortOrder } from './services';
-import { escapeMarkdown, excerpt } from './text';
+import { paperItem } from './paper-item';
 import { PaperDragController } from './tree-drag';
 
 export const VIEW_ID = 'paperNotes.dailyPapers';
@@ -185,7 +185,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
       case 'day':
         return this.dayItem(node.day);
       case 'paper':
-        return paperItem(node.paper, node.day, this.services.notesCiting(node.paper.id).length);
+        return paperItem(node.paper, node.day, this.services.notesCiting(node.paper.id).length, node.day === ADDED);
       case 'note': {
         // A note citing the paper: opens the note.
         const item = new vscode.TreeItem(node.uri, vscode.TreeItemCollapsibleState.None);
@@ -315,33 +315,6 @@ function matches(p: Paper, f: string): boolean {
 function errorMessage(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
   return text.split('\n')[0];
-}
-
-export function paperItem(paper: Paper, day: string, citingNotes = 0): vscode.TreeItem {
-  const item = new vscode.TreeItem(paper.title, citingNotes > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-  item.id = `paper:${day}:${paper.id}`;
-  const first = paper.authors[0];
-  const by = first ? `${first}${paper.authors.length > 1 ? ' et al.' : ''}` : '';
-  // Upvotes are the feed's; an added paper shows its id instead.
-  item.description = day === ADDED ? [paper.id, by].filter(Boolean).join(' · ') : `▲${paper.upvotes}${by ? ` · ${by}` : ''}`;
-  item.tooltip = paperTooltip(paper);
-  item.contextValue = 'paper';
-  item.iconPath = new vscode.ThemeIcon('file-text');
-  item.command = { command: 'paperNotes.openPaper', title: vscode.l10n.t('Open Abstract'), arguments: [paper.id] };
-  return item;
-}
-
-/** Untrusted text only through escapeMarkdown; the MarkdownString is neither trusted nor HTML-enabled. */
-export function paperTooltip(paper: Paper): vscode.MarkdownString {
-  const md = new vscode.MarkdownString('', false);
-  md.isTrusted = false;
-  md.supportHtml = false;
-  md.appendMarkdown(`**${escapeMarkdown(paper.title)}**\n\n`);
-  const authors = paper.authors.length > 6 ? [...paper.authors.slice(0, 6), '…'] : paper.authors;
-  if (authors.length) md.appendMarkdown(`${escapeMarkdown(authors.join(', '))}\n\n`);
-  md.appendMarkdown(`▲ ${paper.upvotes} · ${paper.numComments} comment${paper.numComments === 1 ? '' : 's'} · ${escapeMarkdown(paper.id)}\n\n`);
-  if (paper.abstract) md.appendMarkdown(escapeMarkdown(excerpt(paper.abstract, 400)));
-  return md;
 }
 
 /** Registers the view, its title-bar actions and the per-day commands. */
