@@ -5,3 +5,4 @@ export type { LibraryEntry } from './entry';
 export type { LibraryDiagnostic } from './bibtex-parse';
 export { latexToUnicode } from './latex';
 export { frontMatterBibliographies, noteBibliographies, resolveBibliographyPath, isAbsoluteBibliographyPath } from './sources';
+export { indexTargets, entryTargetId, entryPaper, ENTRY_ID_PREFIX, type IndexTargets } from './index-targets';
