@@ -23,6 +23,8 @@ import * as pickAbstract from './pick-abstract';
 import * as addPaper from './add-paper';
 import * as pasteCitation from './paste-citation';
 import * as paperDrop from './paper-drop';
+import * as forYou from './for-you';
+import type { ForYouModel } from './for-you-model';
 
 const loadEndMs = performance.now();
 
@@ -44,6 +46,7 @@ export interface PaperNotesApi {
   dailyPapers: papersTree.PapersTreeProvider;
   abstracts: abstractPanel.AbstractPanels;
   citations: CitationServices;
+  forYou: ForYouModel;
   /** markdown.markdownItPlugins: VS Code's Markdown preview calls this. */
   extendMarkdownIt: ReturnType<typeof preview.register>['extendMarkdownIt'];
   activationTimes: ActivationTimes;
@@ -56,11 +59,14 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
   log.register(context, services); // Show Log
   const dailyPapers = papersTree.register(context, services); // sidebar: Daily Papers (+ dragging papers out)
   addPaper.register(context, services, dailyPapers); // Add Paper by arXiv ID or URL…
+  const abstracts = abstractPanel.register(context, services); // abstract webview
+  const cited = registerCitations(context, services);
   const api: PaperNotesApi = {
     services,
     dailyPapers,
-    abstracts: abstractPanel.register(context, services), // abstract webview
-    ...registerCitations(context, services),
+    abstracts,
+    ...cited,
+    forYou: forYou.register(context, cited.citations, dailyPapers, abstracts), // For You: sort, reasons, marks
     activationTimes: { loadStartMs, loadEndMs, activateStartMs, activateEndMs: 0 },
   };
   api.activationTimes.activateEndMs = performance.now();
