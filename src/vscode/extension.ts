@@ -25,6 +25,7 @@ import * as pasteCitation from './paste-citation';
 import * as paperDrop from './paper-drop';
 import * as forYou from './for-you';
 import type { ForYouModel } from './for-you-model';
+import * as relatedView from './related-view';
 
 const loadEndMs = performance.now();
 
@@ -47,6 +48,7 @@ export interface PaperNotesApi {
   abstracts: abstractPanel.AbstractPanels;
   citations: CitationServices;
   forYou: ForYouModel;
+  related: relatedView.RelatedProvider;
   /** markdown.markdownItPlugins: VS Code's Markdown preview calls this. */
   extendMarkdownIt: ReturnType<typeof preview.register>['extendMarkdownIt'];
   activationTimes: ActivationTimes;
@@ -61,12 +63,14 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
   addPaper.register(context, services, dailyPapers); // Add Paper by arXiv ID or URL…
   const abstracts = abstractPanel.register(context, services); // abstract webview
   const cited = registerCitations(context, services);
+  const forYouModel = forYou.register(context, cited.citations, dailyPapers, abstracts); // For You: sort, reasons, marks
   const api: PaperNotesApi = {
     services,
     dailyPapers,
     abstracts,
     ...cited,
-    forYou: forYou.register(context, cited.citations, dailyPapers, abstracts), // For You: sort, reasons, marks
+    forYou: forYouModel,
+    related: relatedView.register(context, cited.citations, forYouModel), // sidebar: Related (to the open note)
     activationTimes: { loadStartMs, loadEndMs, activateStartMs, activateEndMs: 0 },
   };
   api.activationTimes.activateEndMs = performance.now();

@@ -141,4 +141,38 @@ describe('For You', function () {
     await until('the paper back on top', async () => ((await forYouOrder()).indexOf(target) < 3 ? true : undefined));
     assert.equal(api.dailyPapers.getTreeItem({ kind: 'paper', day: HOSTILE_DAY, paper }).contextValue, 'paper');
   });
+
+  it("lists in Related the uncited papers on the open note's topic, and inserts one at the cursor (one undo removes it)", async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('paperNotes.related.focus');
+    const uri = vscode.Uri.joinPath(root(), 'for-you/draft.md');
+    const text = `# Draft: forgetting in language models\n\nFine-tuning on new tasks causes catastrophic forgetting of old ones;\ncontinual learning with replay helps. https://arxiv.org/abs/${onFixtureDay('57')}\n`;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    created.push(uri);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await api.related.current();
+    const group = api.related.getChildren().find((n) => n.kind === 'group' && n.group === 'papers');
+    assert.ok(group, 'a Papers group');
+    const rows = api.related.getChildren(group).flatMap((n) => (n.kind === 'paper' ? [n] : []));
+    const ids = rows.map((r) => r.paper.id);
+    assert.ok(!ids.includes(onFixtureDay('57')), 'what the note cites is left out');
+    const topic = new Set([...CONTINUAL.map(onFixtureDay), ...CONTINUAL.map(onHostileDay)]);
+    assert.ok(topic.has(ids[0]), `the first related paper is on the topic: ${ids.slice(0, 3).join(', ')}`);
+    const item = api.related.getTreeItem(rows[0]);
+    assert.equal(item.contextValue, 'relatedPaper');
+    assert.deepEqual(item.command?.arguments, [ids[0]]);
+
+    // The row's inline action: Insert Citation with the row, at the cursor of the note.
+    const doc = editor.document;
+    const at = new vscode.Position(2, 0);
+    editor.selection = new vscode.Selection(at, at);
+    const before = doc.getText();
+    await vscode.commands.executeCommand('paperNotes.insertCitation', rows[0]);
+    const key = api.citations.lookup.keyOf(ids[0]);
+    assert.ok(key);
+    const offset = doc.offsetAt(at);
+    assert.equal(doc.getText(), `${before.slice(0, offset)}[@${key}]${before.slice(offset)}`);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), before);
+  });
 });
