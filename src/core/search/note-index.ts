@@ -380,6 +380,17 @@ export class NoteIndex {
     return [...out].sort();
   }
 
+  /**
+   * Every indexed note with the paper ids it cites and its file's mtime (-1 when the text came from an editor):
+   * what a recommender profile is built from, without reading the notes again. A record is replaced, never
+   * changed in place, when its note changes, so callers can tell changed notes by identity.
+   */
+  *noteEntries(): IterableIterator<{ record: NoteRecord; cites: string[]; mtimeMs: number }> {
+    for (const record of this.notes.values()) {
+      yield { record, cites: this.graph.papersCitedBy(record.path), mtimeMs: this.files[record.path]?.[1] ?? -1 };
+    }
+  }
+
   /** Citation keys a note uses that no paper has: for diagnostics. */
   unknownKeys(path: string): string[] {
     return (this.notes.get(path)?.keys ?? []).filter((k) => !this.citations.keyToId.has(k));
