@@ -26,8 +26,8 @@ function makeWorkspace(root, name, apiBaseUrl) {
 
 /** Opens `dir`, answers the trust dialog with `answer`, shows the Daily Papers view and waits for the fixture day. */
 async function openAndShowDay(page, serverUrl, dir, answer) {
-  await page.goto(workbenchUrl(serverUrl, dir));
-  await page.locator('.monaco-workbench').waitFor();
+  await page.goto(workbenchUrl(serverUrl, dir), { waitUntil: 'domcontentloaded', timeout: 180_000 }); // see run.mjs
+  await page.locator('.monaco-workbench').waitFor({ timeout: 180_000 });
   await page.locator('.monaco-dialog-box').getByRole('button', { name: answer }).click();
   await page.locator('.monaco-dialog-box').waitFor({ state: 'detached' });
   await page.locator('.activitybar [aria-label^="Paper Notes"]').first().click();

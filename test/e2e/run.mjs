@@ -46,8 +46,9 @@ try {
     const shot = (label) => page.screenshot({ path: join(results, `${name}-${label}.png`) });
     try {
       const { default: scenario } = await import(pathToFileURL(join(here, file)).href);
-      await page.goto(workbenchUrl(server.url, workspace));
-      await page.locator('.monaco-workbench').waitFor();
+      // Loading the workbench on a busy machine can take longer than the 30 s a step gets: wait for the workbench itself.
+      await page.goto(workbenchUrl(server.url, workspace), { waitUntil: 'domcontentloaded', timeout: 180_000 });
+      await page.locator('.monaco-workbench').waitFor({ timeout: 180_000 });
       // Scenarios share one workbench profile: start each from no open editors, so a panel an earlier scenario kept
       // open cannot take focus (and close a quick input) in this one.
       if (scenarios.indexOf(file) > 0) await runCommand(page, 'View: Close All Editors');

@@ -60,7 +60,9 @@ try {
     ['skipWelcome', 'true'],
     ['extensionEnvironment', JSON.stringify({ PAPER_NOTES_FIXTURE_URL: fixture.url, PAPER_NOTES_INSTALLED_AT: extension.vsix ? server.extensionPath : repoRoot, PAPER_NOTES_PACKAGED: extension.vsix ? '1' : '' })],
   ];
-  await page.goto(workbenchUrl(server.url, workspace, payload));
+  // The suite's exit is what we wait on (the watchdog below bounds it); loading the workbench is only the way there,
+  // and on a busy machine its 'load' event took longer than Playwright's default 30 s.
+  await page.goto(workbenchUrl(server.url, workspace, payload), { waitUntil: 'domcontentloaded', timeout: 180_000 });
   let timer;
   const timeout = new Promise((resolve) => { timer = setTimeout(() => { console.log(`[harness] timeout after ${timeoutMs} ms`); resolve(2); }, timeoutMs); });
   code = await Promise.race([done, timeout]);

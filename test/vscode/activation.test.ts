@@ -63,7 +63,10 @@ describe('Activation', () => {
       measuredAt: new Date().toISOString(),
       host: vscode.env.appName,
     }));
-    // A regression guard only, far above the target (the number itself is the benchmark's).
-    assert.ok(activationMs < 200, `activation took ${activationMs} ms`);
+    // The time is the benchmark's figure, not a pass mark (a busy machine took 684 ms once). What keeps activation
+    // tiny is that it loads only the main bundle: the search engine, markdown-it and the workers wait until used.
+    const dist = join(ext.extensionPath, 'dist');
+    const loaded = Object.keys(require.cache).filter((f) => f.startsWith(dist)).map((f) => f.slice(dist.length + 1).replace(/\\/g, '/'));
+    assert.deepEqual(loaded, ['extension.js'], 'bundles loaded by activation');
   });
 });

@@ -19,9 +19,11 @@ describe('Edits in documents with unsaved changes', function () {
   this.timeout(60_000);
   const created: vscode.Uri[] = [];
   let keys: Record<string, string> = {};
+  let autoSave: unknown;
 
   before(async () => {
     // VS Code in a browser (the harness's code-server) saves after a delay by default; users who see a dirty editor don't.
+    autoSave = vscode.workspace.getConfiguration('files').inspect('autoSave')?.globalValue;
     await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
     const api = await extensionApi();
     const papers = validateDailyItems(fixtureItems(FIXTURE_DAY), FIXTURE_DAY).papers;
@@ -34,7 +36,7 @@ describe('Edits in documents with unsaved changes', function () {
     for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const uri of created) await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
-    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('files').update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
   });
 
   it('Sync Bibliography edits an open .bib with unsaved changes in place, undoably, and does not save it', async () => {
