@@ -15,6 +15,7 @@
     }
     const type = target.getAttribute('data-action');
     if (type === 'open') vscode.postMessage({ type, id, url: target.getAttribute('data-url') });
+    else if (target.hasAttribute('data-arg')) vscode.postMessage({ type, id, arg: target.getAttribute('data-arg') });
     else vscode.postMessage({ type, id });
   });
 })();

@@ -32,6 +32,8 @@ await Promise.all([
   // The notes index's worker thread (src/node/index-workers.ts finds it beside extension.js and cli.js).
   // It loads markdown-it from dist/markdown-it.js too, so the VSIX carries one copy of it.
   build({ ...common, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist/index-worker.js', minify: true, plugins: [lazyFiles] }),
+  // Parses large bibliography files beside the extension host's thread (src/node/library-parser.ts).
+  build({ ...common, entryPoints: ['src/node/library-worker.ts'], outfile: 'dist/library-worker.js', minify: true }),
 ]);
 
 mkdirSync('media/codicons', { recursive: true });

@@ -8,7 +8,8 @@ import type { KeyMap } from '../cite/keys';
 import { Segment } from './segment';
 import { checkNotNewer } from '../file-format';
 
-export const FORMAT = 2;
+// 3: note records carry their front matter's `bibliography:` (a warm start must know a note's own sources).
+export const FORMAT = 3;
 
 /** [size, mtimeMs, hash]; mtimeMs -1 means "content came from an editor buffer: re-check by hash". */
 export type FileEntry = [number, number, string];
@@ -21,6 +22,8 @@ export interface Manifest {
   /** Files left out last time, with the reason, so unchanged ones are not re-read. */
   skipped: Record<string, [number, number, string]>;
   keys: KeyMap;
+  /** Bibliography entry keys → ids (see Citations.aliases); absent in indexes saved before there were any. */
+  aliases?: Record<string, string>;
   nextId: number;
 }
 
@@ -79,6 +82,7 @@ export interface SaveState {
   files: Record<string, FileEntry>;
   skipped: Record<string, [number, number, string]>;
   keys: KeyMap;
+  aliases: Record<string, string>;
   nextId: number;
 }
 
@@ -115,6 +119,7 @@ async function saveLocked(fs: FileSystem, dir: string, s: SaveState): Promise<nu
     files: s.files,
     skipped: s.skipped,
     keys: s.keys,
+    aliases: s.aliases,
     nextId,
   };
   await writeFileAtomic(fs, joinPath(dir, MANIFEST), JSON.stringify(manifest));
