@@ -1,5 +1,6 @@
-// Segmented scoring must rank like one lunr index over the same documents, even after edits leave
-// tombstones and a delta segment behind.
+// Segmented scoring must rank exactly like one lunr index over the same documents, even after edits leave
+// tombstones and a delta segment behind: same matches, same scores (up to float summation order), same order
+// (up to the order of equal scores).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse, analyseWithCited, countTerms } from '../../src/core/search/analyze';
@@ -44,13 +45,15 @@ function queries(count: number, seed: number): string[] {
   return Array.from({ length: count }, (_, i) => forms[i % forms.length]());
 }
 
-function overlap(a: string[], b: string[]): number {
-  if (a.length === 0 && b.length === 0) return 1;
-  const sb = new Set(b);
-  return a.filter((x) => sb.has(x)).length / Math.max(a.length, b.length);
-}
+/**
+ * Scores of one document, computed from the same statistics in a different order: our segments add a
+ * document's per-term contributions segment by segment, lunr term by term, so the last bits of the float sums may
+ * differ (measured: at most 4.4e-16 relative on this corpus). Anything beyond this bound is a real difference.
+ */
+const SAME_SCORE = 1e-12;
+const close = (a: number, b: number) => Math.abs(a - b) <= SAME_SCORE * Math.max(1, Math.abs(a), Math.abs(b));
 
-test('top-10 of the segmented index agrees with a single lunr index (≥ 0.9) after edits and deletes', () => {
+test('the segmented index returns exactly what a single lunr index does after edits and deletes: documents, scores, order', () => {
   const docs = corpus(600, 7);
   const set = new SegmentSet((rs) => rs.map((x) => analyse(docKey(x), fieldsOf(x))), {
     segmentSize: 100, deltaMax: 16, maxDeadRatio: 0.3, maxSmallSegments: 4,
@@ -67,19 +70,27 @@ test('top-10 of the segmented index agrees with a single lunr index (≥ 0.9) af
   for (let i = 5; i < 600; i += 37) live.delete(`n${i}.md`);
   const single = singleLunrIndex([...live.values()].map((d) => ({ key: docKey(d), fields: fieldsOf(d) })));
 
-  let sum = 0;
-  const qs = queries(120, 3);
-  let exactScores = 0;
-  for (const q of qs) {
-    const ours = runQuery(set.segments(), q, () => true, 10).matches;
-    const theirs = single.search(q).slice(0, 10);
-    sum += overlap(ours.map((m) => docKey(m.seg.docs[m.ord])), theirs.map((h) => h.ref));
-    if (ours.length && theirs.length && Math.abs(ours[0].score - theirs[0].score) < 1e-6 * Math.max(1, theirs[0].score)) exactScores++;
+  let matched = 0;
+  for (const q of queries(120, 3)) {
+    // Every match, not a top-k: a cut-off inside a run of equal scores would depend on the tie order (below).
+    const ours = runQuery(set.segments(), q, () => true, live.size).matches.map((m) => ({ ref: docKey(m.seg.docs[m.ord]), score: m.score }));
+    const theirs = single.search(q).map((h) => ({ ref: h.ref, score: h.score }));
+    matched += theirs.length;
+    // The same documents with the same scores.
+    const theirScore = new Map(theirs.map((h) => [h.ref, h.score]));
+    assert.equal(ours.length, theirs.length, `${q}: number of matches`);
+    for (const o of ours) {
+      const t = theirScore.get(o.ref);
+      assert.ok(t !== undefined && close(o.score, t), `${q}: ${o.ref} scores ${o.score}, lunr ${t}`);
+    }
+    // The same order, position by position. Only documents with equal scores may stand in another order: both
+    // keep equal scores in index order (lunr's stable sort), and an edited note sits in lunr's index where it
+    // was first added but in our delta segment, after the sealed ones.
+    for (let i = 0; i < ours.length; i++) {
+      assert.ok(close(ours[i].score, theirs[i].score), `${q}: rank ${i + 1} is ${ours[i].ref} (${ours[i].score}), lunr has ${theirs[i].ref} (${theirs[i].score})`);
+    }
   }
-  const agreement = sum / qs.length;
-  assert.ok(agreement >= 0.9, `top-10 agreement ${agreement.toFixed(3)}`);
-  // Global statistics make the scores themselves equal, not merely the order.
-  assert.ok(exactScores >= qs.length * 0.8, `top scores equal for ${exactScores}/${qs.length} queries`);
+  assert.ok(matched > 10_000, `the queries must match many documents (${matched})`);
 });
 
 test('a query with a syntax error falls back to plain terms instead of throwing', () => {
