@@ -5,15 +5,14 @@ import { PaperLookup } from '../core/cite/paper-lookup';
 import type { Paper } from '../core/papers/model';
 import { paperIdFromArg } from '../core/papers/paper-ids';
 import { scanNote, type PaperRef, type ScannedNote } from '../core/notes';
+import type { StubStyle } from '../core/cite/stubs';
 import type { Services } from './services';
 import type { EditorNoteIndex } from './note-index';
 import type { WorkspaceLibrary } from './library';
 import type { LibraryEntry } from '../core/library';
 
-export type CitationStyle = 'pandoc' | 'link' | 'footnote' | 'template';
-
 export interface CitationSettings {
-  style: CitationStyle;
+  style: StubStyle;
   template: string;
   noteTemplate: string;
   notesFolder: string;

@@ -24,6 +24,9 @@ import * as pickAbstract from './pick-abstract';
 import * as addPaper from './add-paper';
 import * as pasteCitation from './paste-citation';
 import * as paperDrop from './paper-drop';
+import * as forYou from './for-you';
+import type { ForYouModel } from './for-you-model';
+import * as relatedView from './related-view';
 
 const loadEndMs = performance.now();
 
@@ -45,6 +48,8 @@ export interface PaperNotesApi {
   dailyPapers: papersTree.PapersTreeProvider;
   abstracts: abstractPanel.AbstractPanels;
   citations: CitationServices;
+  forYou: ForYouModel;
+  related: relatedView.RelatedProvider;
   /** markdown.markdownItPlugins: VS Code's Markdown preview calls this. */
   extendMarkdownIt: ReturnType<typeof preview.register>['extendMarkdownIt'];
   activationTimes: ActivationTimes;
@@ -57,11 +62,16 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
   log.register(context, services); // Show Log
   const dailyPapers = papersTree.register(context, services); // sidebar: Daily Papers (+ dragging papers out)
   addPaper.register(context, services, dailyPapers); // Add Paper by arXiv ID or URL…
+  const abstracts = abstractPanel.register(context, services); // abstract webview
+  const cited = registerCitations(context, services);
+  const forYouModel = forYou.register(context, cited.citations, dailyPapers, abstracts); // For You: sort, reasons, marks
   const api: PaperNotesApi = {
     services,
     dailyPapers,
-    abstracts: abstractPanel.register(context, services), // abstract webview
-    ...registerCitations(context, services),
+    abstracts,
+    ...cited,
+    forYou: forYouModel,
+    related: relatedView.register(context, cited.citations, forYouModel), // sidebar: Related (to the open note)
     activationTimes: { loadStartMs, loadEndMs, activateStartMs, activateEndMs: 0 },
   };
   api.activationTimes.activateEndMs = performance.now();

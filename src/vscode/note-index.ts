@@ -4,7 +4,7 @@
 // starts warm. It answers topic search, "notes citing this paper" and the tree's note children.
 import * as vscode from 'vscode';
 import { createHash } from 'node:crypto';
-import type { NoteIndex, Hit, SearchOptions } from '../core/search';
+import type { NoteIndex, Hit, NoteRecord, SearchOptions } from '../core/search';
 import { indexTargets, type IndexTargets } from '../core/library';
 import type { Paper } from '../core/papers/model';
 import type { KeyMap } from '../core/cite/keys';
@@ -321,6 +321,13 @@ export class EditorNoteIndex implements vscode.Disposable {
       for (const p of index.notesCiting(paperId)) out.push(vscode.Uri.joinPath(folder.uri, p));
     }
     return out;
+  }
+
+  /** Every indexed note (over every folder) with what it cites and its mtime: For You's profile reads these. */
+  *noteEntries(): IterableIterator<{ uri: vscode.Uri; record: NoteRecord; cites: string[]; mtimeMs: number }> {
+    for (const { folder, index } of this.indexes.values()) {
+      for (const e of index.noteEntries()) yield { ...e, uri: vscode.Uri.joinPath(folder.uri, e.record.path) };
+    }
   }
 
   citingCount(paperId: string): number {

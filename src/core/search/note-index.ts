@@ -7,6 +7,7 @@ import type { KeyMap } from '../cite/keys';
 import { scanNote as defaultScan, type ScannedNote } from '../notes/index';
 import { analyse, analyseWithCited } from './analyze';
 import { loadIndex, saveIndex, type FileEntry } from './persist';
+import { NewerFormatError } from '../file-format';
 import { runQuery } from './query';
 import { firstMatchingLine, toHit, type Hit } from './hits';
 import { LinkGraph, type Links } from './link-graph';
@@ -77,6 +78,8 @@ export class NoteIndex {
   reindexedFiles = 0;
   /** Something changed since the last load or save. */
   dirty = false;
+  /** The storage folder holds a newer Paper Notes' index: nothing is written there. */
+  private storageFrozen = false;
 
   private constructor(private readonly opts: NoteIndexOptions) {
     this.scan = opts.scan ?? defaultScan;
@@ -90,7 +93,11 @@ export class NoteIndex {
   static async open(opts: NoteIndexOptions): Promise<NoteIndex> {
     const index = new NoteIndex(opts);
     const loaded = await loadIndex(opts.fs, opts.storageDir, opts.notesRoot);
-    if (loaded instanceof Error) {
+    if (loaded instanceof NewerFormatError) {
+      // Another (newer) Paper Notes' index: build this one in memory and never save over it.
+      index.storageFrozen = true;
+      opts.warn?.(`${loaded.message}; this session keeps its search index in memory only.`);
+    } else if (loaded instanceof Error) {
       opts.warn?.(`Paper Notes: the search index in ${opts.storageDir} could not be used (${loaded.message}); rebuilding it.`);
     } else if (loaded) {
       index.citations.setKeys(loaded.manifest.keys, loaded.manifest.aliases ?? {});
@@ -373,6 +380,17 @@ export class NoteIndex {
     return [...out].sort();
   }
 
+  /**
+   * Every indexed note with the paper ids it cites and its file's mtime (-1 when the text came from an editor):
+   * what a recommender profile is built from, without reading the notes again. A record is replaced, never
+   * changed in place, when its note changes, so callers can tell changed notes by identity.
+   */
+  *noteEntries(): IterableIterator<{ record: NoteRecord; cites: string[]; mtimeMs: number }> {
+    for (const record of this.notes.values()) {
+      yield { record, cites: this.graph.papersCitedBy(record.path), mtimeMs: this.files[record.path]?.[1] ?? -1 };
+    }
+  }
+
   /** Citation keys a note uses that no paper has: for diagnostics. */
   unknownKeys(path: string): string[] {
     return (this.notes.get(path)?.keys ?? []).filter((k) => !this.citations.keyToId.has(k));
@@ -390,18 +408,26 @@ export class NoteIndex {
   }
 
   private async saveNow(): Promise<void> {
+    if (this.storageFrozen) return;
     await this.compactNow();
     this.set.seal();
-    this.nextId = await saveIndex(this.opts.fs, this.opts.storageDir, {
-      notesRoot: this.opts.notesRoot,
-      segments: this.set.sealed,
-      written: this.written,
-      files: this.files,
-      skipped: this.skippedFiles,
-      keys: this.citations.keyMap,
-      aliases: this.citations.aliases,
-      nextId: this.nextId,
-    });
+    try {
+      this.nextId = await saveIndex(this.opts.fs, this.opts.storageDir, {
+        notesRoot: this.opts.notesRoot,
+        segments: this.set.sealed,
+        written: this.written,
+        files: this.files,
+        skipped: this.skippedFiles,
+        keys: this.citations.keyMap,
+        aliases: this.citations.aliases,
+        nextId: this.nextId,
+      });
+    } catch (e) {
+      if (!(e instanceof NewerFormatError)) throw e;
+      this.storageFrozen = true; // a newer Paper Notes saved there since we loaded
+      this.opts.warn?.(`${e.message}; this session keeps its search index in memory only.`);
+      return;
+    }
     this.dirty = false;
   }
 }
