@@ -93,12 +93,18 @@ export class WorkspaceLibrary implements vscode.Disposable {
     for (const folder of folders) add(sourceUri(folder.uri, citationSettings(folder.uri).bibliographyFile));
     for (const folder of folders) for (const p of configured(folder.uri)) add(sourceUri(folder.uri, p));
     if (folders.length === 0) for (const p of configured(undefined)) if (/^(~\/|\/|[A-Za-z]:[\\/])/.test(p)) add(sourceUri(vscode.Uri.file('/'), p));
-    // Front matter: open notes (as typed) and indexed notes (as saved).
+    // Front matter: open notes (as typed) and indexed notes (as saved). Until the workspace is trusted, a note may
+    // only name files inside the workspace (as the restricted settings may): a cloned repository's notes cannot
+    // make the editor read and show files from elsewhere on the machine.
+    const allowed = (u: vscode.Uri) => vscode.workspace.isTrusted || vscode.workspace.getWorkspaceFolder(u) !== undefined;
     for (const doc of vscode.workspace.textDocuments) {
-      if (!isMarkdown(doc) || doc.uri.scheme === 'output') continue;
-      for (const p of noteBibliographies(doc.uri.path, doc.getText(new vscode.Range(0, 0, 1000, 0)))) add(sourceUri(doc.uri, p));
+      if (!isMarkdown(doc) || doc.isUntitled || doc.uri.scheme === 'output') continue; // an untitled note has no folder
+      for (const p of noteBibliographies(doc.uri.path, doc.getText(new vscode.Range(0, 0, 1000, 0)))) {
+        const u = sourceUri(doc.uri, p);
+        if (allowed(u)) add(u);
+      }
     }
-    for (const u of this.cite.notes?.noteBibliographies() ?? []) add(u);
+    for (const u of this.cite.notes?.noteBibliographies() ?? []) if (allowed(u)) add(u);
     return [...out.values()];
   }
 
