@@ -115,6 +115,15 @@ describe('For You', function () {
     assert.match(html, /data-action="forYouOpenNote" data-arg="0"[^>]*>for-you\/(forgetting|online-continual|lifelong)\.md</);
     assert.match(html, /data-action="forYouNotInterested"/);
     await until('the paper marked seen', () => api.forYou.seen(first.id) || undefined);
+
+    // Hide Seen leaves it out of the day (and nothing else); Show Seen brings it back.
+    await vscode.commands.executeCommand('paperNotes.hideSeen');
+    const unseen = papersOf(await api.dailyPapers.getChildren(dayNode(HOSTILE_DAY))).map((p) => p.id);
+    assert.ok(!unseen.includes(first.id));
+    assert.ok(unseen.length > 0 && unseen.length < order.length);
+    assert.ok(unseen.every((id) => order.includes(id)));
+    await vscode.commands.executeCommand('paperNotes.showSeen');
+    assert.equal(papersOf(await api.dailyPapers.getChildren(dayNode(HOSTILE_DAY))).length, order.length);
   });
 
   it('moves a Not Interested paper down, keeps the mark in the feedback file, and undoes it', async () => {
