@@ -88,6 +88,8 @@ describe('For You', function () {
     await vscode.commands.executeCommand('paperNotes.sortByForYou');
     assert.equal(api.dailyPapers.sort, 'forYou');
     const order = await forYouOrder();
+    assert.equal(api.dailyPapers.lensMessage(), undefined, 'no "reading your notes" once ranked');
+    assert.equal(api.services.context.workspaceState.get('paperNotes.sortBy'), 'forYou', 'the sort is kept for the workspace');
     const expected = new Set(CONTINUAL.map(onHostileDay));
     const top = order.slice(0, 6);
     assert.deepEqual(top.filter((id) => !expected.has(id)), [], `top 6 are continual-learning papers: ${top.join(', ')}`);
@@ -144,7 +146,7 @@ describe('For You', function () {
     const row = api.dailyPapers.getTreeItem({ kind: 'paper', day: HOSTILE_DAY, paper });
     assert.equal(row.contextValue, 'paper notInterested');
 
-    await vscode.commands.executeCommand('paperNotes.undoNotInterested', paper.id);
+    await vscode.commands.executeCommand('paperNotes.undoNotInterested', { kind: 'paper', day: HOSTILE_DAY, paper }); // as the row's menu passes it
     const cleared = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
     assert.deepEqual(cleared, { version: 1, interested: [], notInterested: [] });
     await until('the paper back on top', async () => ((await forYouOrder()).indexOf(target) < 3 ? true : undefined));
