@@ -114,23 +114,25 @@ export class AbstractPanels implements vscode.Disposable {
     }
     const column = options.toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
     const panel = vscode.window.createWebviewPanel(PANEL_TYPE, paper.title, { viewColumn: column, preserveFocus: true }, this.webviewOptions());
-    const shown = this.adopt(panel, paper);
-    if (options.toSide) this.kept.add(shown);
-    else this.preview = shown;
+    this.adopt(panel, paper, !options.toSide);
     this.shownPaper.fire(paper);
     return panel;
   }
 
-  /** Restores a panel after a reload (the webview saved the paper id with setState). */
+  /**
+   * Restores a panel after a reload (the webview saved the paper id, and whether it was the preview, with
+   * setState). State from before `preview` was saved restores as kept.
+   */
   async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const id = typeof state === 'object' && state !== null ? (state as { id?: unknown }).id : undefined;
+    const saved = typeof state === 'object' && state !== null ? (state as { id?: unknown; preview?: unknown }) : {};
+    const id = saved.id;
     const paper = typeof id === 'string' ? await this.services.catalog().paper(id) : undefined;
     if (!paper) {
       panel.dispose();
       return;
     }
     panel.webview.options = this.webviewOptions();
-    this.kept.add(this.adopt(panel, paper));
+    this.adopt(panel, paper, saved.preview === true && !this.preview);
   }
 
   /** Panels currently open, for tests: the paper each shows. */
@@ -146,8 +148,11 @@ export class AbstractPanels implements vscode.Disposable {
     };
   }
 
-  private adopt(panel: vscode.WebviewPanel, paper: Paper): Shown {
+  /** Takes a panel in as the preview or as kept — before the first render, which shows Keep Open only in the preview. */
+  private adopt(panel: vscode.WebviewPanel, paper: Paper, asPreview: boolean): Shown {
     const shown: Shown = { panel, paper };
+    if (asPreview) this.preview = shown;
+    else this.kept.add(shown);
     panel.iconPath = vscode.Uri.joinPath(this.services.context.extensionUri, 'media', 'paper-notes.svg');
     this.render(shown);
     panel.webview.onDidReceiveMessage((raw) =>
@@ -168,7 +173,7 @@ export class AbstractPanels implements vscode.Disposable {
   private render(shown: Shown): void {
     shown.panel.title = shown.paper.title;
     shown.section = this.section?.html(shown.paper);
-    shown.panel.webview.html = renderHtml(shown.panel.webview, this.services.context.extensionUri, shown.paper, this.preview === shown || !this.kept.has(shown), shown.section);
+    shown.panel.webview.html = renderHtml(shown.panel.webview, this.services.context.extensionUri, shown.paper, this.preview === shown, shown.section);
   }
 
   private async handle(shown: Shown, raw: unknown): Promise<void> {
@@ -241,7 +246,7 @@ export function renderHtml(webview: vscode.Webview, extensionUri: vscode.Uri, pa
 <link rel="stylesheet" nonce="${n}" href="${media('abstract.css')}">
 <title>${escapeHtml(paper.title)}</title>
 </head>
-<body data-paper-id="${id}">
+<body data-paper-id="${id}"${isPreview ? ' data-preview' : ''}>
 <main>
   <h1 id="title">${escapeHtml(paper.title)}</h1>
   <p id="authors" class="authors">${escapeHtml(paper.authors.join(', ')) || `<span class="muted">${t('Unknown authors')}</span>`}</p>

@@ -7,6 +7,7 @@ import * as papersTree from './papers-tree';
 import * as abstractPanel from './abstract-panel';
 import { CitationServices } from './citation-services';
 import * as noteIndex from './note-index';
+import * as library from './library';
 import * as insertCitation from './insert-citation';
 import * as literatureNote from './literature-note';
 import * as bibliography from './bibliography';
@@ -81,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
 function registerCitations(context: vscode.ExtensionContext, services: Services) {
   const citations = new CitationServices(context, services);
   context.subscriptions.push(citations);
+  library.register(context, citations); // the researcher's bibliographies (+ their diagnostics)
   noteIndex.register(context, citations); // background index of the workspace's notes (+ tree children)
   indexMenu.register(context, citations); // Rebuild Notes Index, the index status item's menu
   insertCitation.register(context, citations); // Insert Citation…

@@ -97,3 +97,9 @@ test('a base key that looks like a suffixed one still stays unique', () => {
   assert.equal(new Set(Object.values(keys)).size, 3);
   assert.equal(keys['2601.00003'], 'wang2026deepaa');
 });
+
+test('assignKeys never hands out a taken key (a bibliography entry has it), suffixing past it', () => {
+  const p = paper('2601.00002', 'Deep', ['L Wang'], '2026-01-01T00:00:00Z');
+  assert.deepEqual(assignKeys({}, [p], ['wang2026deep', 'wang2026deepa']), { '2601.00002': 'wang2026deepb' });
+  assert.deepEqual(assignKeys({ other: 'wang2026deepb' }, [p], ['wang2026deep']), { other: 'wang2026deepb', '2601.00002': 'wang2026deepa' });
+});

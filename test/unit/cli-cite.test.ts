@@ -84,15 +84,72 @@ test('bibtex prints every cached paper ordered by key, or just --ids', async () 
   assert.equal((await run('bibtex', '--ids', 'x,2603.00001')).code, 2);
 });
 
-test('bibtex --out replaces the file atomically and reports it', async () => {
+const BEGIN = '% paper-notes: begin generated entries (Sync Bibliography rewrites this block; edit outside it)';
+const END = '% paper-notes: end generated entries';
+
+test('bibtex --out keeps every entry it did not write, byte for byte (issue 14, item 1)', async () => {
   const file = join(root, 'refs.bib');
-  writeFileSync(file, 'old content');
+  const mine = [
+    '% my reading list',
+    '@string{ jmlr = "Journal of Machine Learning Research" }',
+    '',
+    '@article{knuth1984literate,',
+    '  title   = {Literate   Programming},',
+    '  author  = {Knuth, Donald E.},',
+    '  journal = jmlr,',
+    '  year    = 1984,',
+    '}',
+    '',
+  ].join('\n');
+  writeFileSync(file, mine);
   const res = await run('bibtex', '--out', 'refs.bib');
   assert.deepEqual(res, { code: 0, out: `wrote 3 entries to ${file}`, err: '' });
   const text = readFileSync(file, 'utf8');
-  assert.deepEqual(parseBibKeys(text), ['mueller2026deep', 'muller2026deep', 'ng2026sparse']);
-  assert.ok(text.endsWith('}\n'));
-  assert.equal((await run('bibtex')).out + '\n', text);
+  assert.ok(text.startsWith(mine), 'the hand-written part is unchanged');
+  const block = text.slice(mine.length);
+  assert.ok(block.startsWith(`\n${BEGIN}\n@misc{mueller2026deep,\n`), block.slice(0, 200));
+  assert.ok(block.endsWith(`}\n${END}\n`));
+  assert.deepEqual(parseBibKeys(text), ['knuth1984literate', 'mueller2026deep', 'muller2026deep', 'ng2026sparse']);
+
+  // The user edits their part and runs it again: their edit stays, the block is rewritten in place, not doubled.
+  const edited = text.replace('Literate   Programming', 'Literate Programming, revised');
+  writeFileSync(file, `${edited}% a note after the block\n`);
+  assert.equal((await run('bibtex', '--out', 'refs.bib')).code, 0);
+  const again = readFileSync(file, 'utf8');
+  assert.equal(again, `${edited}% a note after the block\n`);
+  assert.equal(again.split(BEGIN).length, 2);
+});
+
+test('bibtex --out leaves a key the user defines to their entry; --force replaces the whole file', async () => {
+  const file = join(root, 'own.bib');
+  const mine = '@misc{ng2026sparse,\n  title = {My own Sparse entry},\n}\n';
+  writeFileSync(file, mine);
+  const res = await run('bibtex', '--out', file);
+  assert.deepEqual(res, { code: 0, out: `wrote 2 entries to ${file} (1 left to your own entries)`, err: '' });
+  const text = readFileSync(file, 'utf8');
+  assert.ok(text.startsWith(mine));
+  assert.deepEqual(parseBibKeys(text), ['ng2026sparse', 'mueller2026deep', 'muller2026deep']);
+  assert.ok(text.includes('My own Sparse entry'));
+
+  const forced = await run('bibtex', '--out', file, '--force');
+  assert.deepEqual(forced, { code: 0, out: `wrote 3 entries to ${file}`, err: '' });
+  const whole = readFileSync(file, 'utf8');
+  assert.ok(whole.startsWith(`${BEGIN}\n@misc{mueller2026deep,\n`));
+  assert.ok(whole.endsWith(`}\n${END}\n`));
+  assert.ok(!whole.includes('My own Sparse entry'));
+  assert.deepEqual(parseBibKeys(whole), ['mueller2026deep', 'muller2026deep', 'ng2026sparse']);
+  // Between the markers: exactly what stdout prints.
+  assert.equal(whole, `${BEGIN}\n${(await run('bibtex')).out}\n${END}\n`);
+  assert.equal((await run('bibtex', '--force')).code, 2);
+});
+
+test('bibtex --out creates a missing file holding only the block', async () => {
+  const file = join(root, 'new-dir', 'fresh.bib');
+  const res = await run('bibtex', '--out', file, '--ids', '2603.00003');
+  assert.deepEqual(res, { code: 0, out: `wrote 1 entry to ${file}`, err: '' });
+  const text = readFileSync(file, 'utf8');
+  assert.ok(text.startsWith(`${BEGIN}\n@misc{ng2026sparse,\n`));
+  assert.ok(text.endsWith(`}\n${END}\n`));
 });
 
 test('note writes KEY.md once, prints its path, and refuses to overwrite', async () => {

@@ -78,11 +78,12 @@ function suffix(n: number): string {
 /**
  * Returns a new map that keeps every existing assignment and adds a unique key for each paper without one,
  * suffixed a, b, … on collision. New papers are assigned in id order, so the result does not depend on the
- * order the papers came in.
+ * order the papers came in. `taken`: keys no new paper may get although no paper of `existing` has them (the
+ * keys of the workspace's bibliographies, see core/library/workspace-keys.ts).
  */
-export function assignKeys(existing: KeyMap, papers: Paper[]): KeyMap {
+export function assignKeys(existing: KeyMap, papers: Paper[], taken: Iterable<string> = []): KeyMap {
   const out: KeyMap = { ...existing };
-  const used = new Set(Object.values(existing));
+  const used = new Set([...Object.values(existing), ...taken]);
   const fresh = new Map<string, Paper>();
   for (const p of papers) if (p && typeof p.id === 'string' && !(p.id in out) && !fresh.has(p.id)) fresh.set(p.id, p);
   const ids = [...fresh.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
