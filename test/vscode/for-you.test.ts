@@ -5,8 +5,10 @@
 // in test/fixtures/days/2026-07-30.json, not by the code under test.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Node } from '../../src/vscode/papers-tree';
-import { extensionApi, FIXTURE_DAY, HOSTILE_DAY, until } from './support';
+import { PapersTreeProvider, type Node } from '../../src/vscode/papers-tree';
+import { ForYouLens } from '../../src/vscode/for-you';
+import type { ForYouModel } from '../../src/vscode/for-you-model';
+import { extensionApi, fixtureItems, FIXTURE_DAY, HOSTILE_DAY, until } from './support';
 
 const root = () => vscode.workspace.workspaceFolders![0].uri;
 const dayNode = (day: string): Node => ({ kind: 'day', day });
@@ -185,5 +187,29 @@ describe('For You', function () {
     assert.equal(doc.getText(), `${before.slice(0, offset)}[@${key}]${before.slice(offset)}`);
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), before);
+  });
+
+  it('without notes says so in the view and lists by upvotes', async () => {
+    const api = await extensionApi();
+    // A model over a workspace without notes (the suite's workspace has some): what the tree does with its answer.
+    const changes = new vscode.EventEmitter<void>();
+    const noNotes = {
+      state: 'no-notes', ranking: () => ({ status: 'no-notes' }), seen: () => false, markOf: () => 'none', ranked: () => undefined, onDidChange: changes.event,
+    } as unknown as ForYouModel;
+    const provider = new PapersTreeProvider(api.services);
+    const lens = provider.setLens(new ForYouLens(noNotes, api.citations));
+    try {
+      provider.setSort('forYou');
+      const ids = papersOf(await provider.getChildren(dayNode(FIXTURE_DAY))).map((p) => p.id.replace(/v\d+$/, ''));
+      const byUpvotes = fixtureItems(FIXTURE_DAY).sort((a, b) => (b.paper.upvotes ?? 0) - (a.paper.upvotes ?? 0)).map((i) => i.paper.id.replace(/v\d+$/, ''));
+      assert.deepEqual(ids, byUpvotes);
+      assert.match(provider.lensMessage() ?? '', /^For You: no notes to learn from yet — listing by upvotes/);
+      provider.setSort('upvotes');
+      assert.equal(provider.lensMessage(), undefined);
+    } finally {
+      lens.dispose();
+      provider.dispose();
+      changes.dispose();
+    }
   });
 });
