@@ -107,6 +107,13 @@ describe('For You', function () {
     // (the label is escaped Markdown: `for\-you/forgetting\.md`)
     assert.match(md.value, /\[for\\-you\/(forgetting|online\\-continual|lifelong)\\\.md\]\(command:paperNotes\.openReasonNote\?/);
     assert.deepEqual(md.isTrusted, { enabledCommands: ['paperNotes.openReasonNote'] });
+    // The link's command opens that note, and only a Markdown file inside the workspace.
+    const target = decodeURIComponent(/command:paperNotes\.openReasonNote\?([^)]+)\)/.exec(md.value)![1]);
+    await vscode.commands.executeCommand('paperNotes.openReasonNote', ...JSON.parse(target));
+    assert.match(vscode.window.activeTextEditor?.document.uri.path ?? '', /\/for-you\/(forgetting|online-continual|lifelong)\.md$/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('paperNotes.openReasonNote', vscode.Uri.file('/etc/hostname.md').toString());
+    assert.equal(vscode.window.activeTextEditor, undefined);
     assert.equal(md.supportHtml, false);
 
     // The abstract says the same, with the notes as buttons (the webview names no file, only the reason's index);
