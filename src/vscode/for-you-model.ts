@@ -41,6 +41,8 @@ export class ForYouModel implements vscode.Disposable {
   private readonly synced = new Map<string, { record: NoteRecord; cites: string }>();
   private readonly noteNames = new Set<string>();
   private docsDirty = true;
+  /** The profile has caught up with the notes at least once (before that, For You cannot say "no notes"). */
+  private syncedOnce = false;
   private notesDirty = true;
   private syncTimer?: ReturnType<typeof setTimeout>;
   private work?: Promise<void>;
@@ -241,6 +243,13 @@ export class ForYouModel implements vscode.Disposable {
         this.synced.delete(path);
       }
     }
+    this.syncedOnce = true;
+  }
+
+  /** 'pending' until the profile first caught up with the notes; then whether it has anything to learn from. */
+  get state(): 'pending' | 'no-notes' | 'ready' {
+    if (!this.syncedOnce) return 'pending';
+    return this.profileInstance?.hasNotes ? 'ready' : 'no-notes';
   }
 
   /** Resolves when the profile has caught up with the notes and the cache (and wanted rankings are done). */

@@ -25,8 +25,6 @@ export const MARK_COMMANDS: Record<string, Mark> = {
 /** The tree's view of the model: order, reading state, and the row's reason and mark. */
 export class ForYouLens implements PaperLens {
   readonly onDidChange: vscode.Event<void>;
-  private noNotes = false;
-  private pending = false;
 
   constructor(private readonly model: ForYouModel, private readonly cite: CitationServices) {
     this.onDidChange = model.onDidChange;
@@ -34,16 +32,15 @@ export class ForYouLens implements PaperLens {
 
   order(day: string, papers: Paper[]): Paper[] | undefined {
     const r = this.model.ranking(day, papers);
-    this.pending = r.status === 'pending';
-    this.noNotes = r.status === 'no-notes';
     if (r.status !== 'ranked') return undefined;
     const byId = new Map(papers.map((p) => [p.id, p]));
     return r.papers.flatMap((x) => byId.get(x.id) ?? []);
   }
 
   message(): string | undefined {
-    if (this.noNotes) return vscode.l10n.t('For You: no notes to learn from yet — listing by upvotes. Cite papers in your Markdown notes (or mark some Interested) and For You ranks by what you write about.');
-    if (this.pending) return vscode.l10n.t('For You: reading your notes… — listing by upvotes meanwhile.');
+    const state = this.model.state;
+    if (state === 'no-notes') return vscode.l10n.t('For You: no notes to learn from yet — listing by upvotes. Cite papers in your Markdown notes (or mark some Interested) and For You ranks by what you write about.');
+    if (state === 'pending') return vscode.l10n.t('For You: reading your notes… — listing by upvotes meanwhile.');
     return undefined;
   }
 

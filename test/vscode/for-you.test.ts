@@ -5,8 +5,10 @@
 // in test/fixtures/days/2026-07-30.json, not by the code under test.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Node } from '../../src/vscode/papers-tree';
-import { extensionApi, FIXTURE_DAY, HOSTILE_DAY, until } from './support';
+import { PapersTreeProvider, type Node } from '../../src/vscode/papers-tree';
+import { ForYouLens } from '../../src/vscode/for-you';
+import type { ForYouModel } from '../../src/vscode/for-you-model';
+import { extensionApi, fixtureItems, FIXTURE_DAY, HOSTILE_DAY, until } from './support';
 
 const root = () => vscode.workspace.workspaceFolders![0].uri;
 const dayNode = (day: string): Node => ({ kind: 'day', day });
@@ -88,6 +90,8 @@ describe('For You', function () {
     await vscode.commands.executeCommand('paperNotes.sortByForYou');
     assert.equal(api.dailyPapers.sort, 'forYou');
     const order = await forYouOrder();
+    assert.equal(api.dailyPapers.lensMessage(), undefined, 'no "reading your notes" once ranked');
+    assert.equal(api.services.context.workspaceState.get('paperNotes.sortBy'), 'forYou', 'the sort is kept for the workspace');
     const expected = new Set(CONTINUAL.map(onHostileDay));
     const top = order.slice(0, 6);
     assert.deepEqual(top.filter((id) => !expected.has(id)), [], `top 6 are continual-learning papers: ${top.join(', ')}`);
@@ -103,6 +107,13 @@ describe('For You', function () {
     // (the label is escaped Markdown: `for\-you/forgetting\.md`)
     assert.match(md.value, /\[for\\-you\/(forgetting|online\\-continual|lifelong)\\\.md\]\(command:paperNotes\.openReasonNote\?/);
     assert.deepEqual(md.isTrusted, { enabledCommands: ['paperNotes.openReasonNote'] });
+    // The link's command opens that note, and only a Markdown file inside the workspace.
+    const target = decodeURIComponent(/command:paperNotes\.openReasonNote\?([^)]+)\)/.exec(md.value)![1]);
+    await vscode.commands.executeCommand('paperNotes.openReasonNote', ...JSON.parse(target));
+    assert.match(vscode.window.activeTextEditor?.document.uri.path ?? '', /\/for-you\/(forgetting|online-continual|lifelong)\.md$/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('paperNotes.openReasonNote', vscode.Uri.file('/etc/hostname.md').toString());
+    assert.equal(vscode.window.activeTextEditor, undefined);
     assert.equal(md.supportHtml, false);
 
     // The abstract says the same, with the notes as buttons (the webview names no file, only the reason's index);
@@ -115,6 +126,15 @@ describe('For You', function () {
     assert.match(html, /data-action="forYouOpenNote" data-arg="0"[^>]*>for-you\/(forgetting|online-continual|lifelong)\.md</);
     assert.match(html, /data-action="forYouNotInterested"/);
     await until('the paper marked seen', () => api.forYou.seen(first.id) || undefined);
+
+    // Hide Seen leaves it out of the day (and nothing else); Show Seen brings it back.
+    await vscode.commands.executeCommand('paperNotes.hideSeen');
+    const unseen = papersOf(await api.dailyPapers.getChildren(dayNode(HOSTILE_DAY))).map((p) => p.id);
+    assert.ok(!unseen.includes(first.id));
+    assert.ok(unseen.length > 0 && unseen.length < order.length);
+    assert.ok(unseen.every((id) => order.includes(id)));
+    await vscode.commands.executeCommand('paperNotes.showSeen');
+    assert.equal(papersOf(await api.dailyPapers.getChildren(dayNode(HOSTILE_DAY))).length, order.length);
   });
 
   it('moves a Not Interested paper down, keeps the mark in the feedback file, and undoes it', async () => {
@@ -135,7 +155,7 @@ describe('For You', function () {
     const row = api.dailyPapers.getTreeItem({ kind: 'paper', day: HOSTILE_DAY, paper });
     assert.equal(row.contextValue, 'paper notInterested');
 
-    await vscode.commands.executeCommand('paperNotes.undoNotInterested', paper.id);
+    await vscode.commands.executeCommand('paperNotes.undoNotInterested', { kind: 'paper', day: HOSTILE_DAY, paper }); // as the row's menu passes it
     const cleared = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
     assert.deepEqual(cleared, { version: 1, interested: [], notInterested: [] });
     await until('the paper back on top', async () => ((await forYouOrder()).indexOf(target) < 3 ? true : undefined));
@@ -174,5 +194,29 @@ describe('For You', function () {
     assert.equal(doc.getText(), `${before.slice(0, offset)}[@${key}]${before.slice(offset)}`);
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), before);
+  });
+
+  it('without notes says so in the view and lists by upvotes', async () => {
+    const api = await extensionApi();
+    // A model over a workspace without notes (the suite's workspace has some): what the tree does with its answer.
+    const changes = new vscode.EventEmitter<void>();
+    const noNotes = {
+      state: 'no-notes', ranking: () => ({ status: 'no-notes' }), seen: () => false, markOf: () => 'none', ranked: () => undefined, onDidChange: changes.event,
+    } as unknown as ForYouModel;
+    const provider = new PapersTreeProvider(api.services);
+    const lens = provider.setLens(new ForYouLens(noNotes, api.citations));
+    try {
+      provider.setSort('forYou');
+      const ids = papersOf(await provider.getChildren(dayNode(FIXTURE_DAY))).map((p) => p.id.replace(/v\d+$/, ''));
+      const byUpvotes = fixtureItems(FIXTURE_DAY).sort((a, b) => (b.paper.upvotes ?? 0) - (a.paper.upvotes ?? 0)).map((i) => i.paper.id.replace(/v\d+$/, ''));
+      assert.deepEqual(ids, byUpvotes);
+      assert.match(provider.lensMessage() ?? '', /^For You: no notes to learn from yet — listing by upvotes/);
+      provider.setSort('upvotes');
+      assert.equal(provider.lensMessage(), undefined);
+    } finally {
+      lens.dispose();
+      provider.dispose();
+      changes.dispose();
+    }
   });
 });
