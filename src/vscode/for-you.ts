@@ -12,9 +12,6 @@ import { appendReason, paperTooltip, OPEN_REASON_NOTE, type ReasonView } from '.
 import type { PaperLens, PapersTreeProvider } from './papers-tree';
 import { escapeHtml } from './text';
 
-/** Tree rows carry this URI scheme so the decoration provider can mark Seen and Noted papers. */
-const PAPER_SCHEME = 'paper-notes-paper';
-
 export const MARK_COMMANDS: Record<string, Mark> = {
   'paperNotes.markInterested': 'interested',
   'paperNotes.markNotInterested': 'notInterested',
@@ -50,7 +47,13 @@ export class ForYouLens implements PaperLens {
 
   decorate(item: vscode.TreeItem, paper: Paper): void {
     const m = this.model.markOf(paper.id);
-    item.resourceUri = paperUri(paper.id);
+    // Seen and Noted are the row's icon, not a file decoration: a decoration needs a resourceUri, and a row with one
+    // is dragged as a URI, which Markdown's own drop turns into a link instead of our citation.
+    const noted = this.model.noted(paper.id);
+    if (noted || this.model.seen(paper.id)) {
+      item.iconPath = new vscode.ThemeIcon(noted ? 'pass' : 'eye', noted ? undefined : new vscode.ThemeColor('descriptionForeground'));
+      item.accessibilityInformation = { label: `${typeof item.label === 'string' ? item.label : (item.label?.label ?? '')}, ${noted ? vscode.l10n.t('noted') : vscode.l10n.t('seen')}` };
+    }
     if (m !== 'none') {
       item.contextValue = `paper ${m}`;
       item.description = `${item.description ?? ''} · ${m === 'interested' ? vscode.l10n.t('interested') : vscode.l10n.t('not interested')}`;
@@ -64,10 +67,6 @@ export class ForYouLens implements PaperLens {
   }
 }
 
-export function paperUri(id: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: PAPER_SCHEME, path: `/${id}` });
-}
-
 /** Resolves a ranking's reason for display: keys and titles of papers, notes as URIs with short labels. */
 export function reasonView(cite: CitationServices, r: Ranked): ReasonView {
   return {
@@ -79,36 +78,6 @@ export function reasonView(cite: CitationServices, r: Ranked): ReasonView {
     }),
     terms: r.reason.terms,
   };
-}
-
-/** Seen (abstract opened) and Noted (cited, or a literature note exists): quiet badges on the tree's rows. */
-class ReadingDecorations implements vscode.FileDecorationProvider {
-  private readonly changed = new vscode.EventEmitter<undefined>();
-  readonly onDidChangeFileDecorations = this.changed.event;
-
-  constructor(private readonly model: ForYouModel) {}
-
-  refresh(): void {
-    this.changed.fire(undefined);
-  }
-
-  provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
-    if (uri.scheme !== PAPER_SCHEME) return undefined;
-    const id = uri.path.slice(1);
-    const noted = this.model.noted(id);
-    const seen = this.model.seen(id);
-    if (!noted && !seen) return undefined;
-    const d = new vscode.FileDecoration(
-      noted ? '✓' : '·',
-      noted ? vscode.l10n.t('Noted: a note cites this paper or its literature note exists') : vscode.l10n.t('Seen: you opened its abstract'),
-    );
-    if (seen && !noted) d.color = new vscode.ThemeColor('descriptionForeground');
-    return d;
-  }
-
-  dispose(): void {
-    this.changed.dispose();
-  }
 }
 
 /** The abstract page's For You section: the reason (notes open on click) and the mark buttons. */
@@ -204,7 +173,6 @@ async function openReasonNote(arg: unknown): Promise<void> {
 
 export function register(context: vscode.ExtensionContext, cite: CitationServices, tree: PapersTreeProvider, panels: AbstractPanels): ForYouModel {
   const model = new ForYouModel(cite);
-  const decorations = new ReadingDecorations(model);
   const section = new ReasonSection(model, cite);
   const markFrom = (m: Mark) => async (arg: unknown) => {
     const id = paperIdFromArg(arg);
@@ -217,13 +185,9 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
   };
   context.subscriptions.push(
     model,
-    decorations,
     tree.setLens(new ForYouLens(model, cite)),
     section,
     panels.setSection(section),
-    vscode.window.registerFileDecorationProvider(decorations),
-    model.onDidChange(() => decorations.refresh()),
-    cite.services.onDidChangePaperNotes(() => decorations.refresh()),
     panels.onDidShowPaper((p) => void model.markSeen(p.id)),
     vscode.commands.registerCommand(OPEN_REASON_NOTE, openReasonNote),
     ...Object.entries(MARK_COMMANDS).map(([command, m]) => vscode.commands.registerCommand(command, markFrom(m))),
