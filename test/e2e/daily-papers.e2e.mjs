@@ -66,8 +66,10 @@ export default async function ({ page, fixture, shot, log }) {
 
   // Filter from the view's title bar: the view's description shows it, and only matching rows remain.
   const sidebar = page.locator('.part.sidebar');
-  await sidebar.locator('.composite.title').hover(); // title actions show on hover
-  await sidebar.locator('.composite.title .action-label[aria-label="Filter Papers…"]').click();
+  // The container holds Daily Papers and Related, so the view's title actions sit in its own pane header (on hover).
+  const header = sidebar.locator('.pane-header', { hasText: 'Daily Papers' });
+  await header.hover();
+  await header.locator('.action-label[aria-label="Filter Papers…"]').click();
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.fill('Nash');
   await page.keyboard.press('Enter');
@@ -76,8 +78,8 @@ export default async function ({ page, fixture, shot, log }) {
   await treeRow(page, 'Nash Learning from Human Feedback').first().waitFor();
   await treeRow(page, 'Consistency-guided Prompt Learning').first().waitFor({ state: 'detached' });
   await shot('filtered');
-  await sidebar.locator('.composite.title').hover();
-  await sidebar.locator('.composite.title .action-label[aria-label="Clear Filter"]').click();
+  await header.hover();
+  await header.locator('.action-label[aria-label="Clear Filter"]').click();
   await treeRow(page, 'Consistency-guided Prompt Learning').first().waitFor();
   await view.locator('.message', { hasText: 'Showing papers matching' }).waitFor({ state: 'hidden' });
 

@@ -69,7 +69,11 @@ export default async function ({ page, shot, log }) {
     await setExpanded(treeRow(page, HOSTILE_DAY).first(), true);
     const top = await until(page, "the topic's papers first", async () => {
       const t = await hostileTitles();
-      return { ok: t.length >= 6 && t.slice(0, 6).every((x) => CONTINUAL.includes(x)), value: t.slice(0, 8) };
+      // The walks share one workspace, and earlier ones cite other papers in its notes (the citations walk cites
+      // Consistency-guided Prompt Learning): those may rank among the topic's, so the topic must lead and hold 6 of
+      // the first 8 rows, not all of the first 6.
+      const hits = t.slice(0, 8).filter((x) => CONTINUAL.includes(x)).length;
+      return { ok: t.length >= 8 && CONTINUAL.includes(t[0]) && hits >= 6, value: t.slice(0, 8) };
     }, 60_000);
     log(`For You on ${HOSTILE_DAY}: ${top.slice(0, 3).join(' | ')}`);
     await view.locator('.message', { hasText: 'For You:' }).waitFor({ state: 'hidden' });

@@ -126,8 +126,9 @@ export default async function ({ page, shot, log }) {
     const total = corpus.PAYLOADS.length + 1;
     // The title actions show on hover; hover the side bar's title (the middle of the view can sit under a
     // split-view overlay right after the sash drag, which made this step flaky).
-    await page.locator('.part.sidebar .composite.title').hover();
-    await page.locator('.part.sidebar .title-actions [aria-label="Collapse All"]').first().click(); // room for the hostile day
+    const header = page.locator('.part.sidebar .pane-header', { hasText: 'Daily Papers' }); // its own pane (Related is below)
+    await header.hover();
+    await header.locator('.action-label[aria-label="Collapse All"]').click(); // room for the hostile day
     const dayRow = treeRow(page, corpus.HOSTILE_CORPUS_DAY).first();
     await dayRow.waitFor();
     await treeRow(page, corpus.HOSTILE_CORPUS_DAY).filter({ hasText: `${total} papers` }).waitFor();

@@ -108,4 +108,6 @@ export async function moveCursor(page, line, col) {
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${col}` }).first().waitFor();
+  // The status bar moves before focus is back in the editor: a key typed in between is lost (quick-fix lost a ']').
+  await page.locator('.editor-group-container.active .monaco-editor.focused').first().waitFor();
 }

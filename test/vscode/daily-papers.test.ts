@@ -27,7 +27,11 @@ describe('Daily Papers view', () => {
     assert.equal(pkg.contributes.views.paperNotes[0].id, 'paperNotes.dailyPapers');
     // every command a menu or the welcome view names is declared
     const declared = new Set(pkg.contributes.commands.map((c: { command: string }) => c.command));
-    for (const items of Object.values(pkg.contributes.menus) as Array<Array<{ command: string }>>) for (const i of items) assert.ok(declared.has(i.command), i.command);
+    const submenus = new Set((pkg.contributes.submenus ?? []).map((m: { id: string }) => m.id));
+    for (const items of Object.values(pkg.contributes.menus) as Array<Array<{ command?: string; submenu?: string }>>) {
+      for (const i of items) assert.ok(i.command ? declared.has(i.command) : submenus.has(i.submenu), i.command ?? i.submenu);
+    }
+    assert.deepEqual(pkg.contributes.menus['paperNotes.sortMenu'].map((i: { command: string }) => i.command), ['paperNotes.sortByTitle', 'paperNotes.sortByUpvotes', 'paperNotes.sortByForYou']);
   });
 
   it('is empty (welcome view) on a profile that never fetched, and starts with Show Daily Papers', async () => {

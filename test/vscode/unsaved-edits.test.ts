@@ -45,6 +45,8 @@ describe('Edits in documents with unsaved changes', function () {
     const mine = '@book{myown2020,\n  title = {My Own Book},\n  year = {2020}\n}\n';
     await vscode.workspace.fs.writeFile(bib, new TextEncoder().encode(mine));
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(bib));
+    // An earlier suite may have left references.bib's document in memory: type only once it shows this file.
+    await until('the document reloaded from disk', () => (editor.document.getText() === mine && !editor.document.isDirty ? true : undefined));
     const draft = '% draft, not saved yet\n';
     await typeAtEnd(editor, draft);
     assert.ok(editor.document.isDirty);
