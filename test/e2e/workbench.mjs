@@ -100,9 +100,20 @@ export async function cursorAt(page) {
  */
 export async function moveCursor(page, line, col) {
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await page.keyboard.press(`${mod}+G`);
-  await input.waitFor();
-  await input.fill(`:${line}:${col}`);
+  // Ctrl+G pressed while the workbench moves focus (a view refreshing, a widget closing) can open Go to Line and
+  // close it again at once: ask again, and say so.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press(`${mod}+G`);
+    try {
+      await input.waitFor();
+      await input.fill(`:${line}:${col}`, { timeout: 5000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      console.log(`[e2e] Go to Line closed before it took :${line}:${col} (attempt ${attempt}); asking again`);
+      await page.keyboard.press('Escape');
+    }
+  }
   // Enter before the widget has read the text does nothing: wait for its "go to line N" row.
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: `line ${line}` }).first().waitFor();
   await page.keyboard.press('Enter');

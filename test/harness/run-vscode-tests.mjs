@@ -26,7 +26,12 @@ try {
   const workspace = join(stateDir, 'workspace');
   cpSync(join(repoRoot, 'test/fixtures/workspace'), workspace, { recursive: true });
   const extension = extensionUnderTest();
-  const server = await startCodeServer({ stateDir, smokeDriver: true, settings: testSettings(fixture.url), ...extension });
+  const server = await startCodeServer({ stateDir, smokeDriver: true, settings: {
+    ...testSettings(fixture.url),
+    // VS Code in a browser saves dirty editors after a second by default; this suite asserts what the extension
+    // saves (nothing the user has not saved), and on a busy machine that timer saved a test's dirty note first.
+    'files.autoSave': 'off',
+  }, ...extension });
   // The host gives each extension its own `vscode` API object, chosen by the path of the requiring file, and the
   // suite stubs some of the extension's (showWarningMessage, createQuickPick): so the suite must sit inside the
   // extension's folder. A linked checkout already holds it; into an installed VSIX the harness copies the compiled

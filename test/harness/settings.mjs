@@ -9,8 +9,5 @@ export function testSettings(fixtureUrl) {
     'paperNotes.arxivApiBaseUrl': fixtureUrl,
     'paperNotes.today': FIXTURE_DAY,
     'paperNotes.daysToShow': 3,
-    // VS Code in a browser saves dirty editors after a second by default; the suites assert what the extension
-    // saves (nothing the user has not saved), and a busy machine let that timer save a test's dirty note.
-    'files.autoSave': 'off',
   };
 }
