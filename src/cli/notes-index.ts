@@ -1,8 +1,11 @@
 // Opening the notes index for `index`, `search` and `links`: storage under
-// `<cache>/index/<hash of the absolute notes folder>`, papers and keys from the cached catalog.
+// `<cache>/index/<hash of the absolute notes folder>`, papers from the cached catalog and the entries of the
+// workspace's bibliographies (see core/library/citables.ts), keys as the bibliographies give them.
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { NoteIndex } from '../core/search';
+import { citables, targetResolver } from '../core/library';
+import { libraryKeys, loadLibrary } from './library';
 import { prepareWorkers } from '../node/index-workers';
 import { UsageError, str, type Parsed } from './args';
 import { openCatalog } from './catalog';
@@ -27,6 +30,13 @@ export async function openNotesIndex(args: Parsed, ctx: Context) {
   const st = await ctx.fs.stat(root);
   if (!st || st.type !== 'dir') throw new Error(`notes folder not found: ${root}`);
   const catalog = openCatalog(ctx);
+  const library = await loadLibrary(args, ctx);
+  const cited = async () => {
+    const { papers, keys } = await libraryKeys(catalog, library);
+    return citables(papers, keys, library.entries);
+  };
+  let memo: ReturnType<typeof cited> | undefined;
+  const once = () => (memo ??= cited());
   // Changed notes are scanned in worker threads (all cores on a cold build); none start when nothing changed.
   const workers = prepareWorkers({ warn: (m) => ctx.err(`warning: ${m}`) });
   const index = await NoteIndex.open({
@@ -34,12 +44,12 @@ export async function openNotesIndex(args: Parsed, ctx: Context) {
     fs: ctx.fs,
     storageDir: indexStorage(ctx.cacheDir, root),
     notesRoot: root,
-    papers: () => catalog.allPapers(),
-    keys: () => catalog.keys(),
+    papers: async () => (await once()).papers,
+    keys: async () => (await once()).keys,
     warn: (m) => ctx.err(`warning: ${m}`),
   });
   const result = await index.reconcile().finally(() => workers.dispose());
   // Saving only when something changed keeps read-only commands read-only on a current index.
   if (index.dirty) await index.save();
-  return { index, result, root };
+  return { index, result, root, target: targetResolver(library.entries) };
 }

@@ -6,3 +6,5 @@ export type { LibraryEntry } from './entry';
 export type { LibraryDiagnostic } from './bibtex-parse';
 export { latexToUnicode } from './latex';
 export { workspaceKeys } from './workspace-keys';
+export { citables, linkTargets, targetResolver, ENTRY_ID_PREFIX, type Citables, type LibraryLinks, type Target } from './citables';
+export { syncPlan, type SyncPlan } from './sync-plan';
