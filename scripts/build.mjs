@@ -6,10 +6,11 @@
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { define } from './define.mjs';
 
 const withTests = process.argv.includes('--tests');
 const production = process.argv.includes('--production');
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: !production, logLevel: 'warning' };
+const common = { define, bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: !production, logLevel: 'warning' };
 if (production) rmSync('dist', { recursive: true, force: true });
 
 // Activation compiles and evaluates all of dist/extension.js, and markdown-it (with its entity tables) and Lunr
@@ -31,6 +32,8 @@ await Promise.all([
   // The notes index's worker thread (src/node/index-workers.ts finds it beside extension.js and cli.js).
   // It loads markdown-it from dist/markdown-it.js too, so the VSIX carries one copy of it.
   build({ ...common, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist/index-worker.js', minify: true, plugins: [lazyFiles] }),
+  // Parses large bibliography files beside the extension host's thread (src/node/library-parser.ts).
+  build({ ...common, entryPoints: ['src/node/library-worker.ts'], outfile: 'dist/library-worker.js', minify: true }),
 ]);
 
 mkdirSync('media/codicons', { recursive: true });
@@ -44,7 +47,7 @@ if (withTests) {
   rmSync('out', { recursive: true, force: true });
   await build({
     entryPoints: [...files('src'), ...files('test').filter((f) => !f.startsWith('test/fixtures'))],
-    outdir: 'out', outbase: '.', bundle: false, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning',
+    outdir: 'out', outbase: '.', define, bundle: false, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning',
   });
   // The extension-host suite runs inside VS Code: each file is bundled (vscode and mocha stay external; mocha is
   // required from node_modules at run time), overwriting the unbundled copies above.

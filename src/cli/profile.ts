@@ -5,15 +5,12 @@ import { joinPath } from '../core/fs';
 import { scanNote } from '../core/notes/index';
 import { decodeNote, walkNotes } from '../core/search';
 import { noteRecord, citedIds } from '../core/search/records';
-import { Profile, emptyFeedback, parseFeedback, serialiseFeedback, type Feedback, type ProfileDoc } from '../core/recommend';
+import { Profile, emptyFeedback, paperDoc, parseFeedback, serialiseFeedback, type Feedback } from '../core/recommend';
 import { writeFileAtomic } from '../core/fs';
-import type { Paper } from '../core/papers/model';
 import { openCatalog } from './catalog';
 import type { Context } from './context';
 
-export function paperDoc(p: Paper): ProfileDoc {
-  return { id: p.id, title: p.title, abstract: p.abstract, keywords: p.aiKeywords };
-}
+export { paperDoc } from '../core/recommend';
 
 export function feedbackPath(root: string): string {
   return joinPath(root, '.paper-notes', 'feedback.json');

@@ -9,6 +9,17 @@ import { assignKeys, type KeyMap } from './cite/keys';
 import { fetchDay, isValidDay } from './papers/daily';
 import { mergePaper } from './papers/validate';
 import { PaperStore } from './store';
+import { NewerFormatError } from './file-format';
+
+/** A read whose file is from a newer Paper Notes counts as absent (for listings; writers let it throw). */
+async function skipNewer<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (e) {
+    if (e instanceof NewerFormatError) return undefined;
+    throw e;
+  }
+}
 
 export interface CatalogOptions {
   fs: FileSystem;
@@ -193,12 +204,15 @@ class StoreCatalog implements Catalog {
     return () => this.listeners.delete(listener);
   }
 
-  /** Every cached paper by id: added papers first, then days oldest to newest, so the latest listing wins. */
+  /**
+   * Every cached paper by id: added papers first, then days oldest to newest, so the latest listing wins.
+   * A file from a newer Paper Notes is left out here (the store has said so once); writing to it still fails.
+   */
   private async byId(): Promise<Map<string, Paper>> {
     const map = new Map<string, Paper>();
-    for (const p of await this.store.readAdded()) map.set(p.id, p);
+    for (const p of (await skipNewer(this.store.readAdded())) ?? []) map.set(p.id, p);
     for (const day of (await this.store.days()).reverse()) {
-      const stored = await this.store.readDay(day);
+      const stored = await skipNewer(this.store.readDay(day));
       for (const p of stored?.papers ?? []) map.set(p.id, p);
     }
     return map;

@@ -90,10 +90,6 @@ export function dirname(path: string): string {
   return i <= 0 ? (i === 0 ? '/' : '.') : path.slice(0, i);
 }
 
-export function basename(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
 /** The minimal slice of WHATWG fetch that core needs; Node's global `fetch` satisfies it. */
 export interface HttpResponse {
   status: number;

@@ -58,13 +58,45 @@ export function validMessage(raw: unknown, paperId: string): PanelMessage | unde
 interface Shown {
   panel: vscode.WebviewPanel;
   paper: Paper;
+  /** The plugged-in section as last rendered, so a change elsewhere does not re-render (and scroll) the page. */
+  section?: string;
+}
+
+/**
+ * What another surface adds to the page under the actions (for-you.ts: the reason and the feedback buttons).
+ * `html` must escape what it interpolates; messages this file does not know are handed to `handle`.
+ */
+export interface PanelSection {
+  html(paper: Paper): string;
+  /** True when the message was the section's (it validates it). */
+  handle(paper: Paper, raw: unknown): Promise<boolean>;
+  readonly onDidChange: vscode.Event<void>;
 }
 
 export class AbstractPanels implements vscode.Disposable {
   private preview?: Shown;
   private readonly kept = new Set<Shown>();
+  private section?: PanelSection;
+  private readonly shownPaper = new vscode.EventEmitter<Paper>();
+  /** Fires when a paper's abstract is shown (For You's Seen). */
+  readonly onDidShowPaper = this.shownPaper.event;
 
   constructor(private readonly services: Services) {}
+
+  setSection(section: PanelSection): vscode.Disposable {
+    this.section = section;
+    const sub = section.onDidChange(() => {
+      for (const shown of this.shownPanels()) if (section.html(shown.paper) !== shown.section) this.render(shown);
+    });
+    return new vscode.Disposable(() => {
+      sub.dispose();
+      if (this.section === section) this.section = undefined;
+    });
+  }
+
+  private shownPanels(): Shown[] {
+    return [...(this.preview ? [this.preview] : []), ...this.kept];
+  }
 
   /** Shows a paper: in the reusable preview panel, or (toSide) in a new panel that stays. */
   async show(id: string, options: { toSide?: boolean } = {}): Promise<vscode.WebviewPanel | undefined> {
@@ -77,26 +109,30 @@ export class AbstractPanels implements vscode.Disposable {
       this.preview.paper = paper;
       this.render(this.preview);
       this.preview.panel.reveal(undefined, true);
+      this.shownPaper.fire(paper);
       return this.preview.panel;
     }
     const column = options.toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
     const panel = vscode.window.createWebviewPanel(PANEL_TYPE, paper.title, { viewColumn: column, preserveFocus: true }, this.webviewOptions());
-    const shown = this.adopt(panel, paper);
-    if (options.toSide) this.kept.add(shown);
-    else this.preview = shown;
+    this.adopt(panel, paper, !options.toSide);
+    this.shownPaper.fire(paper);
     return panel;
   }
 
-  /** Restores a panel after a reload (the webview saved the paper id with setState). */
+  /**
+   * Restores a panel after a reload (the webview saved the paper id, and whether it was the preview, with
+   * setState). State from before `preview` was saved restores as kept.
+   */
   async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const id = typeof state === 'object' && state !== null ? (state as { id?: unknown }).id : undefined;
+    const saved = typeof state === 'object' && state !== null ? (state as { id?: unknown; preview?: unknown }) : {};
+    const id = saved.id;
     const paper = typeof id === 'string' ? await this.services.catalog().paper(id) : undefined;
     if (!paper) {
       panel.dispose();
       return;
     }
     panel.webview.options = this.webviewOptions();
-    this.kept.add(this.adopt(panel, paper));
+    this.adopt(panel, paper, saved.preview === true && !this.preview);
   }
 
   /** Panels currently open, for tests: the paper each shows. */
@@ -112,8 +148,11 @@ export class AbstractPanels implements vscode.Disposable {
     };
   }
 
-  private adopt(panel: vscode.WebviewPanel, paper: Paper): Shown {
+  /** Takes a panel in as the preview or as kept — before the first render, which shows Keep Open only in the preview. */
+  private adopt(panel: vscode.WebviewPanel, paper: Paper, asPreview: boolean): Shown {
     const shown: Shown = { panel, paper };
+    if (asPreview) this.preview = shown;
+    else this.kept.add(shown);
     panel.iconPath = vscode.Uri.joinPath(this.services.context.extensionUri, 'media', 'paper-notes.svg');
     this.render(shown);
     panel.webview.onDidReceiveMessage((raw) =>
@@ -133,12 +172,14 @@ export class AbstractPanels implements vscode.Disposable {
 
   private render(shown: Shown): void {
     shown.panel.title = shown.paper.title;
-    shown.panel.webview.html = renderHtml(shown.panel.webview, this.services.context.extensionUri, shown.paper, this.preview === shown || !this.kept.has(shown));
+    shown.section = this.section?.html(shown.paper);
+    shown.panel.webview.html = renderHtml(shown.panel.webview, this.services.context.extensionUri, shown.paper, this.preview === shown, shown.section);
   }
 
   private async handle(shown: Shown, raw: unknown): Promise<void> {
     const msg = validMessage(raw, shown.paper.id);
     if (!msg) {
+      if (await this.section?.handle(shown.paper, raw)) return;
       this.services.log().warn(`ignored a message from the abstract webview: ${JSON.stringify(raw)?.slice(0, 200)}`);
       return;
     }
@@ -166,13 +207,14 @@ export class AbstractPanels implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.shownPaper.dispose();
     this.preview?.panel.dispose();
     for (const s of this.kept) s.panel.dispose();
   }
 }
 
 /** The whole page. Every interpolated paper string goes through escapeHtml or markdown-it (html: false). */
-export function renderHtml(webview: vscode.Webview, extensionUri: vscode.Uri, paper: Paper, isPreview: boolean): string {
+export function renderHtml(webview: vscode.Webview, extensionUri: vscode.Uri, paper: Paper, isPreview: boolean, section = ''): string {
   const n = nonce();
   const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString();
   const links = paperLinks(paper);
@@ -204,7 +246,7 @@ export function renderHtml(webview: vscode.Webview, extensionUri: vscode.Uri, pa
 <link rel="stylesheet" nonce="${n}" href="${media('abstract.css')}">
 <title>${escapeHtml(paper.title)}</title>
 </head>
-<body data-paper-id="${id}">
+<body data-paper-id="${id}"${isPreview ? ' data-preview' : ''}>
 <main>
   <h1 id="title">${escapeHtml(paper.title)}</h1>
   <p id="authors" class="authors">${escapeHtml(paper.authors.join(', ')) || `<span class="muted">${t('Unknown authors')}</span>`}</p>
@@ -221,6 +263,7 @@ export function renderHtml(webview: vscode.Webview, extensionUri: vscode.Uri, pa
     <button data-action="open" data-url="${escapeHtml(links.abs)}" class="secondary" title="${escapeHtml(links.abs)}">${icon('link-external')}${t('Open in Browser')}</button>
     ${isPreview ? `<button data-action="keepOpen" class="secondary" title="${t('Keep this panel open; the next paper opens in a new one')}">${icon('pin')}${t('Keep Open')}</button>` : ''}
   </nav>
+  ${section}
   ${paper.aiKeywords.length ? `<ul id="keywords" class="keywords" aria-label="${t('Keywords')}">${paper.aiKeywords.map((k) => `<li>${escapeHtml(k)}</li>`).join('')}</ul>` : ''}
   ${paper.aiSummary ? `<section id="summary" class="summary"><h2>${t('AI summary')}</h2><p>${escapeHtml(paper.aiSummary)}</p></section>` : ''}
   <section id="abstract" class="abstract"><h2>${t('Abstract')}</h2>${paper.abstract ? markdown().render(paper.abstract) : `<p class="muted">${t('No abstract.')}</p>`}</section>

@@ -5,13 +5,14 @@ import { PaperLookup } from '../core/cite/paper-lookup';
 import type { Paper } from '../core/papers/model';
 import { paperIdFromArg } from '../core/papers/paper-ids';
 import { scanNote, type PaperRef, type ScannedNote } from '../core/notes';
+import type { StubStyle } from '../core/cite/stubs';
 import type { Services } from './services';
 import type { EditorNoteIndex } from './note-index';
-
-export type CitationStyle = 'pandoc' | 'link' | 'footnote' | 'template';
+import type { WorkspaceLibrary } from './library';
+import type { LibraryEntry } from '../core/library';
 
 export interface CitationSettings {
-  style: CitationStyle;
+  style: StubStyle;
   template: string;
   noteTemplate: string;
   notesFolder: string;
@@ -40,6 +41,8 @@ export class CitationServices implements vscode.Disposable {
   readonly lookup: PaperLookup;
   /** Set by note-index.ts when it registers. */
   notes?: EditorNoteIndex;
+  /** Set by library.ts when it registers: the researcher's bibliographies. */
+  library?: WorkspaceLibrary;
   /** The paper of the last hover, for the hover's argument-free "Show notes citing this paper" link (cleared on use). */
   lastHoveredPaperId?: string;
   private lastMarkdown?: vscode.TextEditor;
@@ -120,10 +123,24 @@ export class CitationServices implements vscode.Disposable {
     return this.scan(doc).refs.find((r) => refRange(r).contains(pos));
   }
 
-  /** The cached paper a reference points at. */
+  /** The cached paper a reference points at: by the cache's key, or a library entry naming a cached arXiv paper. */
   paperOf(ref: PaperRef): Paper | undefined {
-    if (ref.key !== undefined) return this.lookup.byKey(ref.key);
+    if (ref.key !== undefined) {
+      const arxivId = this.library?.byKey(ref.key)?.arxivId;
+      return this.lookup.byKey(ref.key) ?? (arxivId ? this.lookup.byId(arxivId) : undefined);
+    }
     return ref.id !== undefined ? this.lookup.byId(ref.id) : undefined;
+  }
+
+  /** The library entry a key reference names (whether or not it is also a cached paper). */
+  entryOf(ref: PaperRef): LibraryEntry | undefined {
+    return ref.key !== undefined ? this.library?.byKey(ref.key) : undefined;
+  }
+
+  /** Both snapshots a surface answers from: the paper cache and the bibliographies. */
+  async papersAndLibrary(): Promise<PaperLookup> {
+    const [lookup] = await Promise.all([this.papers(), this.library?.ready()]);
+    return lookup;
   }
 
   warn(e: unknown): void {

@@ -1,9 +1,8 @@
 // Unknown citation keys are warnings, with a quick fix that opens Insert Citation filtered by the key and
-// replaces it. A key counts as known when the paper cache has it or the bibliography file defines it (so
-// citations of the user's own BibTeX entries are not flagged).
+// replaces it. A key counts as known when the paper cache has it or one of the researcher's bibliographies
+// defines it (library.ts: the bibliography file, paperNotes.bibliographies, notes' front matter).
 import * as vscode from 'vscode';
-import { parseBibKeys } from '../core/cite/bibtex';
-import { citationSettings, isMarkdown, MARKDOWN, refRange, type CitationServices } from './citation-services';
+import { isMarkdown, MARKDOWN, refRange, type CitationServices } from './citation-services';
 import { INSERT_CITATION, type FixArgs } from './insert-citation';
 
 export const UNKNOWN_KEY = 'unknown-citation-key';
@@ -11,44 +10,29 @@ const SOURCE = 'Paper Notes';
 
 export class CitationDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('paperNotes.citations');
-  private bibKeys = new Set<string>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
 
   constructor(private readonly cite: CitationServices) {
-    const bibWatcher = vscode.workspace.createFileSystemWatcher('**/*.bib');
-    const reloadBib = () => void this.loadBibKeys().then(() => this.refreshAll());
     this.disposables.push(
-      bibWatcher,
-      bibWatcher.onDidChange(reloadBib),
-      bibWatcher.onDidCreate(reloadBib),
-      bibWatcher.onDidDelete(reloadBib),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, 300)),
       vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('paperNotes.bibliographyFile')) reloadBib();
-        else if (e.affectsConfiguration('paperNotes.diagnostics.unknownKeys')) this.refreshAll();
+        if (e.affectsConfiguration('paperNotes.diagnostics.unknownKeys')) this.refreshAll();
       }),
     );
+    if (cite.library) this.disposables.push(cite.library.onDidChange(() => this.refreshAll()));
     const off = cite.lookup.onDidChange(() => this.refreshAll());
     this.disposables.push({ dispose: off });
-    void this.loadBibKeys().then(() => cite.papers()).then(() => this.refreshAll());
+    void cite.papersAndLibrary().then(() => {
+      this.ready = true;
+      this.refreshAll();
+    });
   }
 
-  private async loadBibKeys(): Promise<void> {
-    const keys = new Set<string>();
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const uri = vscode.Uri.joinPath(folder.uri, citationSettings(folder.uri).bibliographyFile);
-      try {
-        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-        for (const k of parseBibKeys(text)) keys.add(k);
-      } catch {
-        // no bibliography yet
-      }
-    }
-    this.bibKeys = keys;
-  }
+  /** True once the paper snapshot and the library's first read are in: before, every key would look unknown. */
+  private ready = false;
 
   private schedule(doc: vscode.TextDocument, delay: number): void {
     if (!isMarkdown(doc)) return;
@@ -67,14 +51,14 @@ export class CitationDiagnostics implements vscode.Disposable {
   /** Diagnoses one document now (only once the paper snapshot is loaded, to avoid flagging every key). */
   update(doc: vscode.TextDocument): vscode.Diagnostic[] {
     const enabled = vscode.workspace.getConfiguration('paperNotes', doc.uri).get<boolean>('diagnostics.unknownKeys', true) !== false;
-    if (doc.isClosed || this.cite.lookup.size === 0 || !enabled) {
+    if (doc.isClosed || !this.ready || (this.cite.lookup.size === 0 && !this.cite.library?.all().length) || !enabled) {
       this.collection.delete(doc.uri);
       return [];
     }
     const diags: vscode.Diagnostic[] = [];
     for (const ref of this.cite.scan(doc).refs) {
       if (ref.kind !== 'pandoc' || ref.key === undefined) continue;
-      if (this.cite.lookup.hasKey(ref.key) || this.bibKeys.has(ref.key)) continue;
+      if (this.cite.lookup.hasKey(ref.key) || this.cite.library?.byKey(ref.key)) continue;
       const d = new vscode.Diagnostic(refRange(ref), vscode.l10n.t('Unknown citation key @{0}', ref.key), vscode.DiagnosticSeverity.Warning);
       d.source = SOURCE;
       d.code = UNKNOWN_KEY;

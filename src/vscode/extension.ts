@@ -7,6 +7,7 @@ import * as papersTree from './papers-tree';
 import * as abstractPanel from './abstract-panel';
 import { CitationServices } from './citation-services';
 import * as noteIndex from './note-index';
+import * as library from './library';
 import * as insertCitation from './insert-citation';
 import * as literatureNote from './literature-note';
 import * as bibliography from './bibliography';
@@ -23,6 +24,9 @@ import * as pickAbstract from './pick-abstract';
 import * as addPaper from './add-paper';
 import * as pasteCitation from './paste-citation';
 import * as paperDrop from './paper-drop';
+import * as forYou from './for-you';
+import type { ForYouModel } from './for-you-model';
+import * as relatedView from './related-view';
 
 const loadEndMs = performance.now();
 
@@ -44,6 +48,8 @@ export interface PaperNotesApi {
   dailyPapers: papersTree.PapersTreeProvider;
   abstracts: abstractPanel.AbstractPanels;
   citations: CitationServices;
+  forYou: ForYouModel;
+  related: relatedView.RelatedProvider;
   /** markdown.markdownItPlugins: VS Code's Markdown preview calls this. */
   extendMarkdownIt: ReturnType<typeof preview.register>['extendMarkdownIt'];
   activationTimes: ActivationTimes;
@@ -56,11 +62,16 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
   log.register(context, services); // Show Log
   const dailyPapers = papersTree.register(context, services); // sidebar: Daily Papers (+ dragging papers out)
   addPaper.register(context, services, dailyPapers); // Add Paper by arXiv ID or URL…
+  const abstracts = abstractPanel.register(context, services); // abstract webview
+  const cited = registerCitations(context, services);
+  const forYouModel = forYou.register(context, cited.citations, dailyPapers, abstracts); // For You: sort, reasons, marks
   const api: PaperNotesApi = {
     services,
     dailyPapers,
-    abstracts: abstractPanel.register(context, services), // abstract webview
-    ...registerCitations(context, services),
+    abstracts,
+    ...cited,
+    forYou: forYouModel,
+    related: relatedView.register(context, cited.citations, forYouModel), // sidebar: Related (to the open note)
     activationTimes: { loadStartMs, loadEndMs, activateStartMs, activateEndMs: 0 },
   };
   api.activationTimes.activateEndMs = performance.now();
@@ -71,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): PaperNotesApi {
 function registerCitations(context: vscode.ExtensionContext, services: Services) {
   const citations = new CitationServices(context, services);
   context.subscriptions.push(citations);
+  library.register(context, citations); // the researcher's bibliographies (+ their diagnostics)
   noteIndex.register(context, citations); // background index of the workspace's notes (+ tree children)
   indexMenu.register(context, citations); // Rebuild Notes Index, the index status item's menu
   insertCitation.register(context, citations); // Insert Citation…

@@ -1,6 +1,6 @@
 // Create Literature Note: `<notesFolder>/<key>.md` (in the active note's workspace folder) from the template (`paperNotes.noteTemplate`, a path relative
 // to the workspace folder, or the built-in default), then opens it. An existing note is opened, never
-// overwritten. The file is created through a WorkspaceEdit (undoable).
+// overwritten or saved. The file is created through a WorkspaceEdit (undoable).
 import * as vscode from 'vscode';
 import type { Paper } from '../core/papers/model';
 import { pickPaper } from './insert-citation';
@@ -10,6 +10,8 @@ import { citationSettings, type CitationServices } from './citation-services';
 export const CREATE_LITERATURE_NOTE = 'paperNotes.createLiteratureNote';
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
+  // An open document counts even when its file is gone from disk: its text is the user's.
+  if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return true;
   try {
     await vscode.workspace.fs.stat(uri);
     return true;
@@ -54,9 +56,9 @@ export async function createLiteratureNote(cite: CitationServices, paper: Paper)
       return undefined;
     }
   }
-  const doc = await vscode.workspace.openTextDocument(uri);
-  if (doc.isDirty) await doc.save();
-  await vscode.window.showTextDocument(doc);
+  // createFile with contents writes the new file itself; an existing note is only opened, and its unsaved
+  // changes stay the user's to save.
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
   return uri;
 }
 

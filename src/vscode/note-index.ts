@@ -4,7 +4,11 @@
 // starts warm. It answers topic search, "notes citing this paper" and the tree's note children.
 import * as vscode from 'vscode';
 import { createHash } from 'node:crypto';
-import type { NoteIndex, Hit, SearchOptions } from '../core/search';
+import type { NoteIndex, Hit, NoteRecord, SearchOptions } from '../core/search';
+import { indexTargets, type IndexTargets } from '../core/library';
+import type { Paper } from '../core/papers/model';
+import type { KeyMap } from '../core/cite/keys';
+import { sourceUri } from './library';
 import { nodeFileSystem } from '../node/node-fs';
 import type { PrepareWorkers } from '../node/index-workers';
 import type { CitationServices } from './citation-services';
@@ -116,7 +120,6 @@ export class EditorNoteIndex implements vscode.Disposable {
     this.status.tooltip = vscode.l10n.t('Paper Notes is indexing the notes in this workspace');
     this.status.show();
     try {
-      const catalog = () => this.cite.services.catalog();
       const workers = this.prepareWorkers();
       const { NoteIndex } = searchEngine();
       for (const folder of folders) {
@@ -126,8 +129,9 @@ export class EditorNoteIndex implements vscode.Disposable {
           storageDir: this.storageDir(folder),
           notesRoot: folder.uri.fsPath,
           ...noteFilters(folder.uri),
-          papers: () => catalog().allPapers(),
-          keys: () => catalog().keys(),
+          papers: async () => (await this.citationTargets()).papers,
+          keys: async () => (await this.citationTargets()).keys,
+          aliases: async () => (await this.citationTargets()).aliases,
           warn: (m) => this.cite.services.log().warn(m),
         });
         const r = await index.reconcile();
@@ -259,15 +263,33 @@ export class EditorNoteIndex implements vscode.Disposable {
     });
   }
 
+  /**
+   * What notes can cite: the cached papers and their keys, plus the library's entries — an entry naming a cached
+   * arXiv paper is that paper (its key an alias of it), any other entry a target of its own.
+   */
+  private async citationTargets(): Promise<{ papers: Paper[]; keys: KeyMap } & Pick<IndexTargets, 'aliases'>> {
+    const catalog = this.cite.services.catalog();
+    const [papers, keys] = await Promise.all([catalog.allPapers(), catalog.keys(), this.cite.library?.ready()]);
+    const lib = indexTargets([...(this.cite.library?.all() ?? [])], new Set(papers.map((p) => p.id)), keys);
+    return { papers: [...papers, ...lib.papers], keys, aliases: lib.aliases };
+  }
+
+  /** Papers or library entries changed: every index takes the new citation targets. */
   papersChanged(): Promise<void> {
     return this.run(async () => {
       if (!this.built || this.indexes.size === 0) return;
-      const catalog = this.cite.services.catalog();
-      const [papers, keys] = await Promise.all([catalog.allPapers(), catalog.keys()]);
+      const { papers, keys, aliases } = await this.citationTargets();
       // Awaited: a failure is logged by run(), and the change event fires once the notes are re-analysed.
-      for (const { index } of this.indexes.values()) await index.setPapers(papers, keys);
+      for (const { index } of this.indexes.values()) await index.setPapers(papers, keys, aliases);
       this.afterChange();
     });
+  }
+
+  /** The bibliography files the indexed notes' front matter names. */
+  noteBibliographies(): vscode.Uri[] {
+    const out: vscode.Uri[] = [];
+    for (const { folder, index } of this.indexes.values()) for (const p of index.noteBibliographies()) out.push(sourceUri(folder.uri, p));
+    return out;
   }
 
   /** Waits for the build and any queued updates. */
@@ -299,6 +321,13 @@ export class EditorNoteIndex implements vscode.Disposable {
       for (const p of index.notesCiting(paperId)) out.push(vscode.Uri.joinPath(folder.uri, p));
     }
     return out;
+  }
+
+  /** Every indexed note (over every folder) with what it cites and its mtime: For You's profile reads these. */
+  *noteEntries(): IterableIterator<{ uri: vscode.Uri; record: NoteRecord; cites: string[]; mtimeMs: number }> {
+    for (const { folder, index } of this.indexes.values()) {
+      for (const e of index.noteEntries()) yield { ...e, uri: vscode.Uri.joinPath(folder.uri, e.record.path) };
+    }
   }
 
   citingCount(paperId: string): number {
@@ -340,6 +369,8 @@ export function register(context: vscode.ExtensionContext, cite: CitationService
       for (const f of e.files) void notes.noteRenamed(f.oldUri, f.newUri);
     }),
     cite.services.onDidChangePapers(() => void notes.papersChanged()),
+    // The library is read from the notes' front matter, and the notes cite the library's entries.
+    ...(cite.library ? [cite.library.onDidChange(() => void notes.papersChanged()), notes.onDidChange(() => cite.library?.scheduleSources(0))] : []),
     cite.services.setPaperNotes({ notesCiting: (id) => notes.notesCiting(id), onDidChange: notes.onDidChange }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (NOTE_FILTER_SETTINGS.some((k) => e.affectsConfiguration(k))) void notes.restart(false).catch((err) => cite.warn(err));

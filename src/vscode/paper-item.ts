@@ -30,3 +30,34 @@ export function paperTooltip(paper: Paper): vscode.MarkdownString {
   if (paper.abstract) md.appendMarkdown(escapeMarkdown(excerpt(paper.abstract, 400)));
   return md;
 }
+
+/** A paper's For You reason, resolved for display: what `rank` names, with keys, titles and openable notes. */
+export interface ReasonView {
+  placed: boolean;
+  papers: Array<{ id: string; key?: string; title?: string }>;
+  notes: Array<{ label: string; uri: vscode.Uri }>;
+  terms: string[];
+}
+
+/** The one command a tooltip's links may run (see appendReason). */
+export const OPEN_REASON_NOTE = 'paperNotes.openReasonNote';
+
+/**
+ * Adds "For You: like [@key], cited in rlhf.md — reward, preference" to a paper's tooltip. The notes are links
+ * that open them; the tooltip is trusted for OPEN_REASON_NOTE only, every shown text is escaped.
+ */
+export function appendReason(md: vscode.MarkdownString, reason: ReasonView): void {
+  md.isTrusted = { enabledCommands: [OPEN_REASON_NOTE] };
+  md.appendMarkdown('\n\n---\n\n');
+  if (!reason.placed) {
+    md.appendMarkdown(`**${vscode.l10n.t('For You')}:** ${escapeMarkdown(vscode.l10n.t('not near any of your notes — nothing to say why.'))}`);
+    return;
+  }
+  const like = reason.papers.map((p) => escapeMarkdown(p.key ? `[@${p.key}]` : p.id) + (p.title ? ` (${escapeMarkdown(excerpt(p.title, 60))})` : ''));
+  const notes = reason.notes.map((n) => `[${escapeMarkdown(n.label)}](command:${OPEN_REASON_NOTE}?${encodeURIComponent(JSON.stringify([n.uri.toString()]))})`);
+  const parts: string[] = [];
+  if (like.length) parts.push(`${escapeMarkdown(vscode.l10n.t('like'))} ${like.join(', ')}`);
+  if (notes.length) parts.push(`${escapeMarkdown(like.length ? vscode.l10n.t('cited in') : vscode.l10n.t('near'))} ${notes.join(', ')}`);
+  const terms = reason.terms.length ? ` — *${escapeMarkdown(reason.terms.join(', '))}*` : '';
+  md.appendMarkdown(`**${vscode.l10n.t('For You')}:** ${parts.join(', ')}${terms}`);
+}

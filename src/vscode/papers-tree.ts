@@ -32,6 +32,22 @@ interface DayState {
   refreshed: boolean;
 }
 
+/**
+ * For You plugs in here (for-you.ts): a day's order, reading state, and what a row shows of its ranking. Asked
+ * synchronously: the lens answers from what it has and fires onDidChange when it knows more.
+ */
+export interface PaperLens {
+  /** The day's papers best first; undefined falls back to upvotes (no notes, or not ranked yet). */
+  order(day: string, papers: Paper[]): Paper[] | undefined;
+  seen(id: string): boolean;
+  decorate(item: vscode.TreeItem, paper: Paper): void;
+  /** What the view says while For You cannot rank (no notes yet, or still reading them). */
+  message(): string | undefined;
+  readonly onDidChange: vscode.Event<void>;
+}
+
+const SORT_KEY = 'paperNotes.sortBy';
+
 /** The tree's placeholder while a day loads (also how its spinning icon is chosen). */
 const LOADING = () => vscode.l10n.t('Loading…');
 
@@ -44,13 +60,17 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   private readonly days = new Map<string, DayState>();
   private readonly dayNodes = new Map<string, Node>();
   readonly addedNode: Node = { kind: 'added', day: ADDED };
-  private sortOrder: SortOrder = 'upvotes';
+  private sortOrder: SortOrder;
   private filterText = '';
+  private hideSeenFlag = false;
+  private lens?: PaperLens;
   private readonly subscription: vscode.Disposable;
   private readonly notesSubscription: vscode.Disposable;
   private readonly settingsSubscription: vscode.Disposable;
 
   constructor(private readonly services: Services) {
+    const saved = services.context.workspaceState?.get<string>(SORT_KEY);
+    this.sortOrder = saved === 'title' || saved === 'forYou' ? saved : 'upvotes';
     this.notesSubscription = services.onDidChangePaperNotes(() => this.changed.fire(undefined));
     // The listed days follow these at once (the papers themselves come from the cache, so nothing is refetched).
     this.settingsSubscription = vscode.workspace.onDidChangeConfiguration((e) => {
@@ -69,17 +89,47 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   get filter(): string {
     return this.filterText;
   }
+  get hideSeen(): boolean {
+    return this.hideSeenFlag;
+  }
+
+  /** Plugs in For You; the tree follows its changes (new rankings, marks, papers seen). */
+  setLens(lens: PaperLens): vscode.Disposable {
+    this.lens = lens;
+    const sub = lens.onDidChange(() => {
+      this.statusChanged.fire();
+      this.changed.fire(undefined);
+    });
+    return new vscode.Disposable(() => {
+      sub.dispose();
+      if (this.lens === lens) this.lens = undefined;
+    });
+  }
+
+  /** The view's message about For You, when it is the sort and cannot rank yet. */
+  lensMessage(): string | undefined {
+    return this.sortOrder === 'forYou' ? this.lens?.message() : undefined;
+  }
+
+  setHideSeen(hide: boolean): void {
+    this.hideSeenFlag = hide;
+    this.statusChanged.fire();
+    this.changed.fire(undefined);
+  }
 
   /** "filter: …, by title" — what the view's description shows. */
   status(): string {
     const parts: string[] = [];
     if (this.filterText) parts.push(`filter: “${this.filterText}”`);
     if (this.sortOrder === 'title') parts.push('by title');
+    if (this.sortOrder === 'forYou') parts.push('for you');
+    if (this.hideSeenFlag) parts.push('hiding seen');
     return parts.join(' · ');
   }
 
   setSort(order: SortOrder): void {
     this.sortOrder = order;
+    void this.services.context.workspaceState?.update(SORT_KEY, order);
     this.statusChanged.fire();
     this.changed.fire(undefined);
   }
@@ -145,8 +195,9 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
       return [...added, ...(await this.topDays()).map((d) => this.dayNode(d))];
     }
     if (node.kind === 'added') {
-      const papers = this.visible(await this.addedPapers());
-      if (papers.length === 0) return [{ kind: 'info', day: ADDED, message: vscode.l10n.t('No papers match the filter') }];
+      const all = await this.addedPapers();
+      const papers = this.visible(all, this.lens?.order(ADDED, all));
+      if (papers.length === 0) return [{ kind: 'info', day: ADDED, message: this.emptyMessage() }];
       return papers.map((paper): Node => ({ kind: 'paper', day: ADDED, paper }));
     }
     if (node.kind === 'paper') {
@@ -157,10 +208,12 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     const state = await this.load(node.day);
     const out: Node[] = [];
     if (state.error) out.push({ kind: 'error', day: node.day, message: state.error });
-    const papers = this.visible(state.papers ?? []);
+    // Asked in every order: the ranking also gives each row its reason (tooltip).
+    const ranked = state.papers && this.lens?.order(node.day, state.papers);
+    const papers = this.visible(state.papers ?? [], ranked);
     out.push(...papers.map((paper): Node => ({ kind: 'paper', day: node.day, paper })));
     if (papers.length === 0 && !state.error) {
-      const message = state.refreshing ? LOADING() : (state.papers?.length ?? 0) > 0 ? vscode.l10n.t('No papers match the filter') : vscode.l10n.t('No papers on this day');
+      const message = state.refreshing ? LOADING() : (state.papers?.length ?? 0) > 0 ? this.emptyMessage() : vscode.l10n.t('No papers on this day');
       out.push({ kind: 'info', day: node.day, message });
     }
     return out;
@@ -184,8 +237,11 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
       }
       case 'day':
         return this.dayItem(node.day);
-      case 'paper':
-        return paperItem(node.paper, node.day, this.services.notesCiting(node.paper.id).length, node.day === ADDED);
+      case 'paper': {
+        const item = paperItem(node.paper, node.day, this.services.notesCiting(node.paper.id).length, node.day === ADDED);
+        this.lens?.decorate(item, node.paper);
+        return item;
+      }
       case 'note': {
         // A note citing the paper: opens the note.
         const item = new vscode.TreeItem(node.uri, vscode.TreeItemCollapsibleState.None);
@@ -290,10 +346,19 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     await Promise.all(open.map((d) => this.refreshDay(d)));
   }
 
-  /** Papers of a loaded day as the view shows them (filtered, sorted). */
-  visible(papers: Paper[]): Paper[] {
+  private emptyMessage(): string {
+    return this.filterText || !this.hideSeenFlag ? vscode.l10n.t('No papers match the filter') : vscode.l10n.t('Every paper here is seen (Hide Seen is on)');
+  }
+
+  /** Papers of a loaded day as the view shows them (filtered, sorted); `ranked` is the For You order, if known. */
+  visible(papers: Paper[], ranked?: Paper[]): Paper[] {
     const f = this.filterText.toLowerCase();
-    const kept = f ? papers.filter((p) => matches(p, f)) : [...papers];
+    const lens = this.lens;
+    const kept = papers.filter((p) => (!f || matches(p, f)) && !(this.hideSeenFlag && lens?.seen(p.id)));
+    if (this.sortOrder === 'forYou' && ranked) {
+      const at = new Map(ranked.map((p, i) => [p.id, i]));
+      return kept.sort((a, b) => (at.get(a.id) ?? Infinity) - (at.get(b.id) ?? Infinity));
+    }
     return this.sortOrder === 'title'
       ? kept.sort((a, b) => a.title.localeCompare(b.title))
       : kept.sort((a, b) => b.upvotes - a.upvotes || a.title.localeCompare(b.title));
@@ -324,9 +389,10 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   const setContext = () => {
     view.description = provider.status() || undefined;
     // The description is hidden when the view is alone in its container; the message always shows.
-    view.message = provider.filter ? `Showing papers matching “${provider.filter}” — clear the filter to see all.` : undefined;
+    view.message = provider.filter ? `Showing papers matching “${provider.filter}” — clear the filter to see all.` : provider.lensMessage();
     void vscode.commands.executeCommand('setContext', 'paperNotes.sortBy', provider.sort);
     void vscode.commands.executeCommand('setContext', 'paperNotes.filterActive', provider.filter !== '');
+    void vscode.commands.executeCommand('setContext', 'paperNotes.hideSeen', provider.hideSeen);
   };
   setContext();
   provider.revealAdded = async () => {
@@ -349,6 +415,9 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     }),
     vscode.commands.registerCommand('paperNotes.sortByTitle', () => provider.setSort('title')),
     vscode.commands.registerCommand('paperNotes.sortByUpvotes', () => provider.setSort('upvotes')),
+    vscode.commands.registerCommand('paperNotes.sortByForYou', () => provider.setSort('forYou')),
+    vscode.commands.registerCommand('paperNotes.hideSeen', () => provider.setHideSeen(true)),
+    vscode.commands.registerCommand('paperNotes.showSeen', () => provider.setHideSeen(false)),
     vscode.commands.registerCommand('paperNotes.clearFilter', () => provider.setFilter('')),
     vscode.commands.registerCommand('paperNotes.filter', async (text?: unknown) => {
       const value = typeof text === 'string' ? text : await vscode.window.showInputBox({

@@ -1,4 +1,6 @@
-// Go to Definition and document links on references. A document link opens the paper's abstract webview
+// Go to Definition and document links on references. A key from the researcher's bibliographies goes to its
+// entry's line in its .bib or CSL-JSON file — the definition the user wrote (or exported) — even when the entry
+// names a cached paper. A document link opens the paper's abstract webview
 // (a command URI whose only argument is a validated arXiv id). Go to Definition cannot target a webview and is
 // also asked on Ctrl+hover, so it resolves to a read-only virtual document describing the paper — peekable,
 // without side effects — from which the abstract is one click away. That document is plain text (`.txt`), not
@@ -39,7 +41,9 @@ export class ReferenceLinkProvider implements vscode.DocumentLinkProvider, vscod
   async provideDefinition(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Location | undefined> {
     const ref = this.cite.refAt(doc, pos);
     if (!ref) return undefined;
-    await this.cite.papers();
+    await this.cite.papersAndLibrary();
+    const entry = this.cite.entryOf(ref);
+    if (entry) return new vscode.Location(this.cite.library!.uriOf(entry), new vscode.Position(entry.line, 0));
     const paper = this.cite.paperOf(ref);
     if (!paper) return undefined;
     return new vscode.Location(vscode.Uri.from({ scheme: PAPER_SCHEME, path: `/${paper.id}.txt` }), new vscode.Position(0, 0));

@@ -8,7 +8,7 @@ import { DEFAULT_ARXIV_BASE } from '../core/papers/arxiv';
 import { nodeFileSystem } from '../node/node-fs';
 import { todayString } from './dates';
 
-export type SortOrder = 'upvotes' | 'title';
+export type SortOrder = 'upvotes' | 'title' | 'forYou';
 
 export interface Settings {
   apiBaseUrl: string;

@@ -1,6 +1,8 @@
 // Search Notes by Topic…: a quick pick with live results from the notes index (notes and papers). A note hit
-// opens the note at the matching line; a paper hit opens its abstract.
+// opens the note at the matching line; a paper hit opens its abstract; a bibliography entry that names no arXiv
+// paper (id `bib:KEY`) opens its line in its file.
 import * as vscode from 'vscode';
+import { ENTRY_ID_PREFIX } from '../core/library';
 import { showMessageWithLog } from './log';
 import { indexEnabled } from './note-settings';
 import type { CitationServices } from './citation-services';
@@ -18,13 +20,22 @@ function pickOf(hit: EditorHit): HitPick {
   return {
     hit,
     label: `${isNote ? '$(note)' : '$(book)'} ${hit.title.replace(/\s+/g, ' ')}`,
-    description: isNote ? hit.path : `arXiv:${hit.id}`,
+    description: isNote ? hit.path : hit.id.startsWith(ENTRY_ID_PREFIX) ? `@${hit.id.slice(ENTRY_ID_PREFIX.length)}` : `arXiv:${hit.id}`,
     detail: hit.snippet,
     alwaysShow: true,
   };
 }
 
 export async function openHit(cite: CitationServices, hit: EditorHit, query: string): Promise<void> {
+  if (hit.kind === 'paper' && hit.id.startsWith(ENTRY_ID_PREFIX)) {
+    const entry = cite.library?.byKey(hit.id.slice(ENTRY_ID_PREFIX.length));
+    if (!entry) return;
+    const editor = await vscode.window.showTextDocument(cite.library!.uriOf(entry), { preview: true });
+    const at = new vscode.Position(entry.line, 0);
+    editor.selection = new vscode.Selection(at, at);
+    editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    return;
+  }
   if (hit.kind === 'paper') {
     await openAbstract(hit.id);
     return;

@@ -61,7 +61,7 @@ test('refreshing caches the day, gives every paper a unique key and tells listen
   assert.equal(new Set(dayKeys).size, dayKeys.length, 'keys are unique');
   const collide = ['9999.00209', '9999.00210', '9999.00211'].map((id) => keys[id]);
   assert.equal(new Set(collide).size, 3);
-  assert.deepEqual(JSON.parse(readFileSync(join(cacheDir, 'keys.json'), 'utf8')), keys);
+  assert.deepEqual(JSON.parse(readFileSync(join(cacheDir, 'keys.json'), 'utf8')), { format: 1, ...keys }, 'the key map and its format number');
   assert.deepEqual(readdirSync(cacheDir).sort(), ['days', 'keys.json'], 'no temp files left behind');
 });
 
@@ -179,7 +179,11 @@ test('two catalogs on one cache (CLI + extension) adding papers interleaved keep
   dirs.push(cacheDir);
   // Same first author, year and title word: all four collide on `muller2026deep` and need suffixes.
   const paper = (id: string): Paper => ({ id, title: `Deep ${id}`, abstract: '', authors: ['Anna Müller'], upvotes: 0, numComments: 0, aiKeywords: [], publishedAt: '2026-07-28T00:00:00.000Z' });
-  const onDisk = (): Record<string, string> => JSON.parse(readFileSync(join(cacheDir, 'keys.json'), 'utf8'));
+  const onDisk = (): Record<string, string> => {
+    const { format, ...keys } = JSON.parse(readFileSync(join(cacheDir, 'keys.json'), 'utf8'));
+    assert.equal(format, 1);
+    return keys;
+  };
   const seen = new Map<string, string>();
   const check = () => {
     const keys = onDisk();

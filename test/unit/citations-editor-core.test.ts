@@ -35,6 +35,19 @@ test('preview escapes hostile titles and leaves unknown keys, code and links alo
   assert.equal((html.match(/data-citation-key/g) ?? []).length, 1);
 });
 
+test('preview renders a bibliography entry by its own http(s) URL, or as plain text without one', () => {
+  const lookup = (k: string) => ({
+    lovelace: { title: 'Notes on the Analytical Engine', url: 'https://example.org/notes' },
+    nourl: { title: 'Über die Größe' },
+    evil: { title: 'Evil', url: 'javascript:alert(1)' },
+  } as Record<string, { title: string; url?: string }>)[k];
+  const html = new MarkdownIt().use(citationPreviewPlugin, { lookup }).render('[@lovelace; @nourl; @evil]');
+  assert.match(html, /<a href="https:\/\/example.org\/notes" title="Notes on the Analytical Engine" data-citation-key="lovelace">Notes on the Analytical Engine<\/a>/);
+  assert.match(html, /<span title="Über die Größe">Über die Größe<\/span>/);
+  assert.match(html, /<span title="Evil">Evil<\/span>/);
+  assert.doesNotMatch(html, /javascript/);
+});
+
 test('parseCitationGroup reads pandoc groups and rejects plain brackets', () => {
   assert.deepEqual(parseCitationGroup('see @a, p. 3; -@b')?.map((i) => [i.prefix, i.key, i.suffix, i.suppressAuthor]), [
     ['see ', 'a', ', p. 3', false], [' ', 'b', '', true],

@@ -19,6 +19,7 @@ const allowed = [
   'package.nls.json',
   'dist/extension.js',
   'dist/index-worker.js',
+  'dist/library-worker.js',
   'dist/markdown-it.js',
   'dist/search-engine.js',
   'media/abstract.css',

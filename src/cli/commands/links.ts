@@ -6,7 +6,7 @@ import type { Command } from '../context';
 import { openNotesIndex } from '../notes-index';
 import { LIBRARY_OPTIONS } from '../library';
 import { terminalText } from '../catalog';
-import { linkTargets } from '../../core/library';
+import { splitLinks } from '../../core/library';
 
 export const linksCommand: Command = {
   name: 'links',
@@ -14,8 +14,8 @@ export const linksCommand: Command = {
   summary: 'the link graph: paper (id without version) or bibliography entry (@KEY) → notes citing it; --json adds note → what it cites',
   options: { ...LIBRARY_OPTIONS, json: { boolean: true } },
   async run(args, ctx) {
-    const { index, target } = await openNotesIndex(args, ctx);
-    const links = linkTargets(index.links(), target);
+    const { index } = await openNotesIndex(args, ctx);
+    const links = splitLinks(index.links());
     if (flag(args, 'json')) {
       ctx.out(JSON.stringify(links, null, 2));
       return;

@@ -6,9 +6,12 @@ import { paperLinks, type Paper } from '../papers/model';
 import { citationGroupAt, linkRule } from '../notes/parser';
 import { parseCitationKeys, type KeyAt } from '../notes/refs';
 
+/** What a key renders as: a cached paper (linked to arXiv), or a bibliography entry (linked to its own URL, if any). */
+export type CitationTarget = Pick<Paper, 'id' | 'version' | 'title'> | { title: string; url?: string };
+
 export interface CitationPreviewOptions {
   /** Synchronous: markdown-it renders synchronously. Returns undefined for unknown keys. */
-  lookup(key: string): Pick<Paper, 'id' | 'version' | 'title'> | undefined;
+  lookup(key: string): CitationTarget | undefined;
 }
 
 /** One `@key` inside a bracketed citation group, with the text around it. */
@@ -84,8 +87,8 @@ export function citationPreviewPlugin(md: MarkdownIt, options: CitationPreviewOp
       if (!paper) {
         return `${pre}<span class="paper-notes-citation-unknown" title="Unknown citation key">@${esc(it.key)}</span>${suf}`;
       }
-      const href = paperLinks(paper).abs;
-      const safe = md.validateLink(href) ? md.normalizeLink(href) : '';
+      const href = 'id' in paper ? paperLinks(paper).abs : paper.url && /^https?:\/\//i.test(paper.url) ? paper.url : '';
+      const safe = href && md.validateLink(href) ? md.normalizeLink(href) : '';
       const label = esc(shortTitle(paper.title));
       const link = safe
         ? `<a href="${esc(safe)}" title="${esc(paper.title)}" data-citation-key="${esc(it.key)}">${label}</a>`

@@ -1,4 +1,5 @@
-// YAML front matter, the small subset notes use: `title` and `tags` (`[a, b]`, a `- a` list, or `a, b`).
+// YAML front matter, the small subset notes use: `title`, and `tags` and `bibliography` (`[a, b]`, a `- a` list,
+// or `a, b` for tags; pandoc's `bibliography: refs.bib` is one path, never split on commas).
 // Not a YAML parser: anything else is ignored, and nothing here can throw.
 
 export interface FrontMatter {
@@ -6,6 +7,8 @@ export interface FrontMatter {
   lineCount: number;
   title?: string;
   tags: string[];
+  /** The `bibliography:` paths as written (one or a list); empty when absent. */
+  bibliography: string[];
 }
 
 const OPEN = /^(\uFEFF)?---\s*$/;
@@ -45,15 +48,16 @@ function splitFlow(inner: string): string[] {
   return items;
 }
 
-function tagList(value: string): string[] {
+/** A flow list `[a, b]`, else the plain value: split on commas for tags, kept whole for paths. */
+function valueList(value: string, splitPlain: boolean): string[] {
   const v = value.trim();
-  const items = v.startsWith('[') && v.endsWith(']') ? splitFlow(v.slice(1, -1)) : v.split(',');
+  const items = v.startsWith('[') && v.endsWith(']') ? splitFlow(v.slice(1, -1)) : splitPlain ? v.split(',') : [v];
   return items.map(unquote).filter((t) => t !== '');
 }
 
 /** Reads front matter from the first lines; `lineCount` 0 when the note has none (or it never closes). */
 export function readFrontMatter(lines: string[]): FrontMatter {
-  if (lines.length < 2 || !OPEN.test(lines[0])) return { lineCount: 0, tags: [] };
+  if (lines.length < 2 || !OPEN.test(lines[0])) return { lineCount: 0, tags: [], bibliography: [] };
   let close = -1;
   for (let i = 1; i < Math.min(lines.length, MAX_LINES); i++) {
     if (CLOSE.test(lines[i])) {
@@ -61,10 +65,10 @@ export function readFrontMatter(lines: string[]): FrontMatter {
       break;
     }
   }
-  if (close < 0) return { lineCount: 0, tags: [] };
-  const fm: FrontMatter = { lineCount: close + 1, tags: [] };
+  if (close < 0) return { lineCount: 0, tags: [], bibliography: [] };
+  const fm: FrontMatter = { lineCount: close + 1, tags: [], bibliography: [] };
   for (let i = 1; i < close; i++) {
-    const m = /^(title|tags)\s*:(.*)$/.exec(lines[i]);
+    const m = /^(title|tags|bibliography)\s*:(.*)$/.exec(lines[i]);
     if (!m) continue;
     const value = m[2].trim();
     if (m[1] === 'title') {
@@ -72,8 +76,9 @@ export function readFrontMatter(lines: string[]): FrontMatter {
       if (t) fm.title = t;
       continue;
     }
+    const field = m[1] === 'tags' ? 'tags' : 'bibliography';
     if (value) {
-      fm.tags = tagList(value);
+      fm[field] = valueList(value, field === 'tags');
       continue;
     }
     const list: string[] = [];
@@ -86,7 +91,7 @@ export function readFrontMatter(lines: string[]): FrontMatter {
       const t = unquote(item[1]);
       if (t) list.push(t);
     }
-    fm.tags = list;
+    fm[field] = list;
   }
   return fm;
 }

@@ -40,6 +40,8 @@ export interface ScannedNote {
   /** Front matter `title`, else the first level-1 heading. */
   title?: string;
   tags: string[];
+  /** Front matter `bibliography:` values as written (pandoc's sources of this note); omitted when none. */
+  bibliography?: string[];
   headings: string[];
   /** Prose text without code spans, code blocks, front matter or URLs: what the index should see. */
   text: string;
@@ -193,7 +195,8 @@ function scan(source: string): ScannedNote {
     }
   }
   const title = fm.title ?? firstH1;
-  return { ...(title ? { title } : {}), tags: fm.tags, headings, text: text.join('\n'), refs };
+  const bibliography = fm.bibliography.length ? { bibliography: fm.bibliography } : {};
+  return { ...(title ? { title } : {}), tags: fm.tags, ...bibliography, headings, text: text.join('\n'), refs };
 }
 
 /** Scans one note. Never throws: input markdown-it cannot read gives an empty result. */

@@ -3,8 +3,9 @@
 import type { Fetch, HttpResponse } from '../fs';
 import { PaperSourceError } from './errors';
 
-// Kept equal to package.json's version (test/unit/package-version.test.ts); the CLI's --version prints it.
-export const PAPER_NOTES_VERSION = '0.2.0';
+// package.json's version, put in by the build (scripts/define.mjs); the CLI's --version and the User-Agent say it.
+declare const PAPER_NOTES_BUILD_VERSION: string;
+export const PAPER_NOTES_VERSION = PAPER_NOTES_BUILD_VERSION;
 export const DEFAULT_USER_AGENT = `paper-notes/${PAPER_NOTES_VERSION}`;
 export const DEFAULT_TIMEOUT_MS = 15_000;
 

@@ -2,6 +2,7 @@
 // documents it knows (cached papers; bibliography entries later: anything with an id, a title and an
 // abstract) and the reader's feedback. Kept incrementally, so a note save costs one vectorisation.
 import { vectorise, weigh, Vocabulary, type TermVector, type Weighted } from './features';
+import type { Paper } from '../papers/model';
 
 /** Anything that can be recommended or cited: a paper, a bibliography entry. */
 export interface ProfileDoc {
@@ -142,6 +143,11 @@ export class Profile {
     entry.cache = { w, docs, filter: key };
     return w;
   }
+}
+
+/** A cached paper as a profile document: the CLI and the editor must map papers alike, or a day re-vectorises. */
+export function paperDoc(p: Paper): ProfileDoc {
+  return { id: p.id, title: p.title, abstract: p.abstract, keywords: p.aiKeywords };
 }
 
 export function docText(doc: ProfileDoc): string {

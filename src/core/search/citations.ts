@@ -20,13 +20,18 @@ export interface PaperChanges {
 export class Citations {
   readonly papers = new Map<string, PaperRecord>();
   keyMap: KeyMap = {};
+  /** Further key → id pairs: bibliography entries (an entry naming an arXiv paper resolves to that paper). */
+  aliases: Record<string, string> = {};
   keyToId = new Map<string, string>();
   /** Keyed by the record object, so a changed paper (a new record) never reuses stale counts. */
   private readonly counts = new WeakMap<PaperRecord, TermCounts>();
 
-  setKeys(keys: KeyMap): void {
+  /** The catalog's keys win over an alias with the same key: a key the cache assigned keeps its paper. */
+  setKeys(keys: KeyMap, aliases: Record<string, string> = {}): void {
     this.keyMap = { ...keys };
+    this.aliases = { ...aliases };
     this.keyToId = new Map(Object.entries(keys).map(([id, key]) => [key, id]));
+    for (const [key, id] of Object.entries(aliases)) if (!this.keyToId.has(key)) this.keyToId.set(key, id);
   }
 
   idsOf(note: NoteRecord, keyToId = this.keyToId): string[] {

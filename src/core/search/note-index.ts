@@ -7,6 +7,7 @@ import type { KeyMap } from '../cite/keys';
 import { scanNote as defaultScan, type ScannedNote } from '../notes/index';
 import { analyse, analyseWithCited } from './analyze';
 import { loadIndex, saveIndex, type FileEntry } from './persist';
+import { NewerFormatError } from '../file-format';
 import { runQuery } from './query';
 import { firstMatchingLine, toHit, type Hit } from './hits';
 import { LinkGraph, type Links } from './link-graph';
@@ -17,6 +18,7 @@ import { DEFAULT_POLICY, SegmentSet, type SegmentPolicy } from './segment-set';
 import type { Segment } from './segment';
 import { decodeNote, globToRegExp, walkNotes, DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from './walk';
 import { readChanged, type ReconcileResult } from './read-changed';
+import { resolveBibliographyPath } from '../library/sources';
 
 export interface NoteIndexOptions {
   fs: FileSystem;
@@ -26,6 +28,8 @@ export interface NoteIndexOptions {
   notesRoot: string;
   papers?: () => Promise<Paper[]>;
   keys?: () => Promise<KeyMap>;
+  /** Bibliography entry keys → paper ids, beside the catalog's keys (see core/library/index-targets). */
+  aliases?: () => Promise<Record<string, string>>;
   warn?(message: string): void;
   include?: string[];
   exclude?: string[];
@@ -52,7 +56,7 @@ export type { Links };
 const SUBMIT_BATCH = 256;
 const pause = yieldToHost;
 
-function sameKeys(a: KeyMap, b: KeyMap): boolean {
+function sameKeys(a: Record<string, string>, b: Record<string, string>): boolean {
   const ka = Object.keys(a);
   return ka.length === Object.keys(b).length && ka.every((id) => a[id] === b[id]);
 }
@@ -74,6 +78,8 @@ export class NoteIndex {
   reindexedFiles = 0;
   /** Something changed since the last load or save. */
   dirty = false;
+  /** The storage folder holds a newer Paper Notes' index: nothing is written there. */
+  private storageFrozen = false;
 
   private constructor(private readonly opts: NoteIndexOptions) {
     this.scan = opts.scan ?? defaultScan;
@@ -87,10 +93,14 @@ export class NoteIndex {
   static async open(opts: NoteIndexOptions): Promise<NoteIndex> {
     const index = new NoteIndex(opts);
     const loaded = await loadIndex(opts.fs, opts.storageDir, opts.notesRoot);
-    if (loaded instanceof Error) {
+    if (loaded instanceof NewerFormatError) {
+      // Another (newer) Paper Notes' index: build this one in memory and never save over it.
+      index.storageFrozen = true;
+      opts.warn?.(`${loaded.message}; this session keeps its search index in memory only.`);
+    } else if (loaded instanceof Error) {
       opts.warn?.(`Paper Notes: the search index in ${opts.storageDir} could not be used (${loaded.message}); rebuilding it.`);
     } else if (loaded) {
-      index.citations.setKeys(loaded.manifest.keys);
+      index.citations.setKeys(loaded.manifest.keys, loaded.manifest.aliases ?? {});
       for (const { file, segment } of loaded.segments) {
         index.set.addSealed(segment);
         index.written.set(segment, file);
@@ -133,8 +143,8 @@ export class NoteIndex {
    * Replaces the paper documents and the key map. Changed, added and removed papers are re-indexed, and
    * so is every note whose cited papers (or key resolution) changed, so topic search stays current.
    */
-  setPapers(papers: Paper[], keys: KeyMap): Promise<void> {
-    return this.serial(() => this.setPapersNow(papers, keys));
+  setPapers(papers: Paper[], keys: KeyMap, aliases: Record<string, string> = {}): Promise<void> {
+    return this.serial(() => this.setPapersNow(papers, keys, aliases));
   }
 
   /** Walks the notes folder and brings the index in line with it: only new or changed files are read. */
@@ -176,17 +186,17 @@ export class NoteIndex {
     return own ? withCited(own, cited) : analyseWithCited(docKey(r), fieldsOf(r), cited);
   }
 
-  private setKeys(keys: KeyMap): void {
-    this.citations.setKeys(keys);
+  private setKeys(keys: KeyMap, aliases: Record<string, string>): void {
+    this.citations.setKeys(keys, aliases);
     this.graph.clear();
     for (const note of this.notes.values()) this.graph.set(note.path, this.citations.idsOf(note));
   }
 
-  private async setPapersNow(papers: Paper[], keys: KeyMap): Promise<void> {
+  private async setPapersNow(papers: Paper[], keys: KeyMap, aliases: Record<string, string>): Promise<void> {
     const changes = await this.citations.diff(papers, pause);
     const oldKeyToId = this.citations.keyToId;
-    const keysChanged = !sameKeys(this.citations.keyMap, keys);
-    if (keysChanged) this.setKeys(keys);
+    const keysChanged = !sameKeys(this.citations.keyMap, keys) || !sameKeys(this.citations.aliases, aliases);
+    if (keysChanged) this.setKeys(keys, aliases);
     const refresh: DocRecord[] = [];
     // Nothing to refresh on the common warm start: same papers, same keys.
     if (keysChanged || changes.changedIds.size) for (const note of this.notes.values()) {
@@ -202,7 +212,11 @@ export class NoteIndex {
   }
 
   private async reconcileNow(): Promise<ReconcileResult> {
-    if (this.opts.papers) await this.setPapersNow(await this.opts.papers(), this.opts.keys ? await this.opts.keys() : this.citations.keyMap);
+    if (this.opts.papers) {
+      const keys = this.opts.keys ? await this.opts.keys() : this.citations.keyMap;
+      const aliases = this.opts.aliases ? await this.opts.aliases() : this.citations.aliases;
+      await this.setPapersNow(await this.opts.papers(), keys, aliases);
+    }
     const { fs, notesRoot } = this.opts;
     const walked = await walkNotes(fs, notesRoot, this.opts);
     this.prep.clear();
@@ -359,6 +373,24 @@ export class NoteIndex {
     return this.graph.papersCitedBy(path);
   }
 
+  /** The bibliography files the indexed notes' front matter names, resolved against each note (root-relative). */
+  noteBibliographies(): string[] {
+    const out = new Set<string>();
+    for (const note of this.notes.values()) for (const v of note.bibliography ?? []) out.add(resolveBibliographyPath(note.path, v));
+    return [...out].sort();
+  }
+
+  /**
+   * Every indexed note with the paper ids it cites and its file's mtime (-1 when the text came from an editor):
+   * what a recommender profile is built from, without reading the notes again. A record is replaced, never
+   * changed in place, when its note changes, so callers can tell changed notes by identity.
+   */
+  *noteEntries(): IterableIterator<{ record: NoteRecord; cites: string[]; mtimeMs: number }> {
+    for (const record of this.notes.values()) {
+      yield { record, cites: this.graph.papersCitedBy(record.path), mtimeMs: this.files[record.path]?.[1] ?? -1 };
+    }
+  }
+
   /** Citation keys a note uses that no paper has: for diagnostics. */
   unknownKeys(path: string): string[] {
     return (this.notes.get(path)?.keys ?? []).filter((k) => !this.citations.keyToId.has(k));
@@ -376,17 +408,26 @@ export class NoteIndex {
   }
 
   private async saveNow(): Promise<void> {
+    if (this.storageFrozen) return;
     await this.compactNow();
     this.set.seal();
-    this.nextId = await saveIndex(this.opts.fs, this.opts.storageDir, {
-      notesRoot: this.opts.notesRoot,
-      segments: this.set.sealed,
-      written: this.written,
-      files: this.files,
-      skipped: this.skippedFiles,
-      keys: this.citations.keyMap,
-      nextId: this.nextId,
-    });
+    try {
+      this.nextId = await saveIndex(this.opts.fs, this.opts.storageDir, {
+        notesRoot: this.opts.notesRoot,
+        segments: this.set.sealed,
+        written: this.written,
+        files: this.files,
+        skipped: this.skippedFiles,
+        keys: this.citations.keyMap,
+        aliases: this.citations.aliases,
+        nextId: this.nextId,
+      });
+    } catch (e) {
+      if (!(e instanceof NewerFormatError)) throw e;
+      this.storageFrozen = true; // a newer Paper Notes saved there since we loaded
+      this.opts.warn?.(`${e.message}; this session keeps its search index in memory only.`);
+      return;
+    }
     this.dirty = false;
   }
 }

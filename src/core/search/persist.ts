@@ -6,8 +6,10 @@
 import { joinPath, readText, writeFileAtomic, type FileSystem } from '../fs';
 import type { KeyMap } from '../cite/keys';
 import { Segment } from './segment';
+import { checkNotNewer } from '../file-format';
 
-export const FORMAT = 2;
+// 3: note records carry their front matter's `bibliography:` (a warm start must know a note's own sources).
+export const FORMAT = 3;
 
 /** [size, mtimeMs, hash]; mtimeMs -1 means "content came from an editor buffer: re-check by hash". */
 export type FileEntry = [number, number, string];
@@ -20,6 +22,8 @@ export interface Manifest {
   /** Files left out last time, with the reason, so unchanged ones are not re-read. */
   skipped: Record<string, [number, number, string]>;
   keys: KeyMap;
+  /** Bibliography entry keys → ids (see Citations.aliases); absent in indexes saved before there were any. */
+  aliases?: Record<string, string>;
   nextId: number;
 }
 
@@ -32,7 +36,10 @@ const MANIFEST = 'manifest.json';
 const LOCK = 'index.lock';
 const SEGMENT_FILE = /^seg-[0-9a-z-]+\.(bin|json)$/;
 
-/** The persisted index, `undefined` when there is none, or an Error saying why it cannot be used. */
+/**
+ * The persisted index, `undefined` when there is none, or an Error saying why it cannot be used: a
+ * NewerFormatError when a newer Paper Notes wrote it (then it must be left as it is: see saveIndex).
+ */
 export async function loadIndex(fs: FileSystem, dir: string, notesRoot: string): Promise<Loaded | undefined | Error> {
   if (!(await fs.stat(joinPath(dir, MANIFEST)))) return undefined;
   return fs.withLock(joinPath(dir, LOCK), () => loadLocked(fs, dir, notesRoot));
@@ -44,6 +51,7 @@ async function loadLocked(fs: FileSystem, dir: string, notesRoot: string): Promi
   if (!(await fs.stat(path))) return undefined;
   try {
     const manifest = JSON.parse(await readText(fs, path)) as Manifest;
+    checkNotNewer(path, typeof manifest?.format === 'number' ? manifest.format : undefined, FORMAT);
     if (manifest?.format !== FORMAT) return new Error(`index format ${String(manifest?.format)} is not ${FORMAT}`);
     if (manifest.notesRoot !== notesRoot) return new Error('index belongs to another notes folder');
     if (!Array.isArray(manifest.segments) || typeof manifest.files !== 'object' || !manifest.files) {
@@ -51,7 +59,7 @@ async function loadLocked(fs: FileSystem, dir: string, notesRoot: string): Promi
     }
     const segments: Loaded['segments'] = [];
     for (const { file, dead } of manifest.segments) {
-      const segment = Segment.decode(await fs.readFile(joinPath(dir, file)));
+      const segment = Segment.decode(await fs.readFile(joinPath(dir, file)), joinPath(dir, file));
       for (const ord of dead) {
         if (!(ord >= 0 && ord < segment.size)) throw new Error(`bad tombstone in ${file}`);
         segment.kill(ord);
@@ -74,16 +82,21 @@ export interface SaveState {
   files: Record<string, FileEntry>;
   skipped: Record<string, [number, number, string]>;
   keys: KeyMap;
+  aliases: Record<string, string>;
   nextId: number;
 }
 
-/** Writes new segments and the manifest, then removes segment files nothing refers to. Returns nextId. */
+/**
+ * Writes new segments and the manifest, then removes segment files nothing refers to. Returns nextId.
+ * Throws NewerFormatError, writing and removing nothing, when the manifest there is from a newer Paper Notes.
+ */
 export async function saveIndex(fs: FileSystem, dir: string, s: SaveState): Promise<number> {
   await fs.mkdir(dir);
   return fs.withLock(joinPath(dir, LOCK), () => saveLocked(fs, dir, s));
 }
 
 async function saveLocked(fs: FileSystem, dir: string, s: SaveState): Promise<number> {
+  await refuseNewer(fs, joinPath(dir, MANIFEST));
   await fs.removeStaleTemps(dir);
   // Another process saving here since our load removed the segments only our manifest used: write them again.
   const present = new Set((await fs.readDir(dir).catch(() => [] as Array<[string, 'file' | 'dir']>)).map(([n]) => n));
@@ -106,6 +119,7 @@ async function saveLocked(fs: FileSystem, dir: string, s: SaveState): Promise<nu
     files: s.files,
     skipped: s.skipped,
     keys: s.keys,
+    aliases: s.aliases,
     nextId,
   };
   await writeFileAtomic(fs, joinPath(dir, MANIFEST), JSON.stringify(manifest));
@@ -115,4 +129,16 @@ async function saveLocked(fs: FileSystem, dir: string, s: SaveState): Promise<nu
     if (type === 'file' && SEGMENT_FILE.test(name) && !live.has(name)) await fs.delete(joinPath(dir, name)).catch(() => undefined);
   }
   return nextId;
+}
+
+/** Under the lock, right before writing: a newer Paper Notes may have saved here since we loaded. */
+async function refuseNewer(fs: FileSystem, path: string): Promise<void> {
+  if (!(await fs.stat(path))) return;
+  let format: unknown;
+  try {
+    format = (JSON.parse(await readText(fs, path)) as Partial<Manifest> | null)?.format;
+  } catch {
+    return; // damaged or unreadable: ours to replace, as a load would have said
+  }
+  checkNotNewer(path, typeof format === 'number' ? format : undefined, FORMAT);
 }

@@ -16,6 +16,8 @@ export interface NoteRecord {
   ids: string[];
   /** Citation keys (pandoc, footnote); resolved to ids through the current KeyMap. */
   keys: string[];
+  /** Front matter `bibliography:` values as written, when the note names its own sources. */
+  bibliography?: string[];
 }
 
 export interface PaperRecord {
@@ -52,6 +54,7 @@ export function noteRecord(path: string, scanned: ScannedNote): NoteRecord {
     text: scanned.text,
     ids: [...ids],
     keys: [...keys],
+    ...(scanned.bibliography?.length ? { bibliography: scanned.bibliography } : {}),
   };
 }
 

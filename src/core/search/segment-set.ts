@@ -137,11 +137,6 @@ export class SegmentSet {
     this.addSealed(seg); // after clearing deltaPos, so the sealed copies stay live
   }
 
-  /** Re-analyses the given documents wherever they live (e.g. a cited paper's text changed). */
-  refresh(records: DocRecord[]): void {
-    this.put(records);
-  }
-
   /**
    * Merges small segments and rebuilds tombstone-heavy ones; drops empty ones. Re-analysis runs in time
    * slices (see `putMany`). Returns the number of documents re-analysed (0 when nothing needed doing).

@@ -7,9 +7,12 @@
 import lunr from 'lunr';
 import { FIELDS, type AnalysedDoc } from './analyze';
 import type { DocRecord } from './records';
+import { checkNotNewer } from '../file-format';
 
 const F = FIELDS.length;
-const MAGIC = 0x50_4e_53_32; // "PNS2"
+/** The file starts with "PNS" and the format digit (as a little-endian uint32); a newer digit is a newer Paper Notes. */
+export const SEGMENT_FORMAT = 2;
+const MAGIC = 0x50_4e_53_30 + SEGMENT_FORMAT; // "PNS2"
 /** A posting packs document ordinal (high 16 bits), field (3 bits) and term frequency (13 bits, capped). */
 export const MAX_SEGMENT_DOCS = 0xffff;
 const MAX_TF = 0x1fff;
@@ -99,14 +102,17 @@ export class Segment {
     return out;
   }
 
-  static decode(bytes: Uint8Array): Segment {
+  /** `path` names the file in a NewerFormatError. */
+  static decode(bytes: Uint8Array, path = 'segment'): Segment {
     if (bytes.length < 8) throw new Error('segment: truncated');
     // Copy into an aligned buffer we own so typed-array views are legal and little-endian is assumed
     // (every platform VS Code runs on is little-endian).
     const buf = new Uint8Array(bytes.length);
     buf.set(bytes);
     const view = new DataView(buf.buffer);
-    if (view.getUint32(0, true) !== MAGIC) throw new Error('segment: not a segment file');
+    const magic = view.getUint32(0, true);
+    if (magic >>> 8 === MAGIC >>> 8) checkNotNewer(path, (magic & 0xff) - 0x30, SEGMENT_FORMAT);
+    if (magic !== MAGIC) throw new Error('segment: not a segment file');
     const headerLen = view.getUint32(4, true);
     if (8 + headerLen > buf.length) throw new Error('segment: truncated header');
     const header = JSON.parse(new TextDecoder().decode(buf.subarray(8, 8 + headerLen))) as { docs: DocRecord[]; terms: string[] };

@@ -1,11 +1,14 @@
 // The on-disk paper cache. Layout under `cacheDir`:
 //   days/YYYY-MM-DD.json  one fetched day, self-contained: { format, day, fetchedAt, skipped, papers: Paper[] }
 //   papers.json           papers added outside the feed (arXiv by id, import): { format, papers: Paper[] }
-//   keys.json             citation keys: { id: key }
+//   keys.json             citation keys: { format, id: key… } ("format" beside the ids: 0.1/0.2 read the map and
+//                         skip it, so an older Paper Notes still finds every key)
 // Days hold their papers inline so a day is one atomic file: a refresh writes it whole or not at all, and a
 // corrupt file costs one day, not the cache. Every write goes through a temp file and a rename; a file that does
 // not parse is moved aside (`*.corrupt-<timestamp>`), reported once through `warn`, and treated as absent.
 // A file that cannot be read at all (permissions, busy, out of handles) is left where it is and the error thrown.
+// A file whose `format` is newer than STORE_FORMAT is neither read nor moved: NewerFormatError (see file-format.ts).
+import { checkNotNewer, declaredFormat, NewerFormatError } from '../file-format';
 import { joinPath, readText, writeFileAtomic, type FileSystem } from '../fs';
 import { parseArxivId, type Paper } from '../papers/model';
 import { paperFromRecord } from '../papers/validate';
@@ -129,14 +132,14 @@ export class PaperStore {
     const keys = await this.readJson(this.keysPath, (v) => {
       if (!isRec(v)) return undefined;
       const out: KeyMap = {};
-      for (const [id, key] of Object.entries(v)) if (typeof key === 'string' && key) out[id] = key;
+      for (const [id, key] of Object.entries(v)) if (id !== 'format' && typeof key === 'string' && key) out[id] = key;
       return out;
     }, fresh);
     return keys ?? {};
   }
 
   async writeKeys(keys: KeyMap): Promise<void> {
-    const sorted: KeyMap = {};
+    const sorted: Record<string, string | number> = { format: STORE_FORMAT };
     for (const id of Object.keys(keys).sort()) sorted[id] = keys[id];
     await this.writeJson(this.keysPath, sorted, true);
   }
@@ -145,6 +148,7 @@ export class PaperStore {
    * Reads and checks one JSON file; absent → undefined; bad JSON or wrong shape → moved aside, warned, undefined.
    * A failed read (EACCES, EBUSY, EMFILE…) says nothing about the content, so it throws and leaves the file alone:
    * moving keys.json aside for a busy file would silently reassign citation keys. `fresh` skips the memo.
+   * A newer format throws NewerFormatError (warned once per path) and leaves the file alone.
    */
   private async readJson<T>(path: string, check: (v: unknown) => T | undefined, fresh = false): Promise<T | undefined> {
     const stat = await this.fs.stat(path);
@@ -158,9 +162,24 @@ export class PaperStore {
       if (!(await this.fs.stat(path).catch(() => stat))) return undefined; // deleted since the stat: absent
       throw new Error(`Paper Notes: could not read ${path} (${e instanceof Error ? e.message : String(e)}); it was left as it is`, { cause: e });
     }
+    let parsed: unknown;
     let value: T | undefined;
     try {
-      value = check(JSON.parse(text));
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    try {
+      checkNotNewer(path, declaredFormat(parsed), STORE_FORMAT);
+    } catch (e) {
+      if (e instanceof NewerFormatError && !this.warned.has(path)) {
+        this.warned.add(path);
+        this.warn(e.message);
+      }
+      throw e;
+    }
+    try {
+      value = parsed === undefined ? undefined : check(parsed);
     } catch {
       value = undefined;
     }
