@@ -6,16 +6,18 @@ export class UsageError extends Error {}
 export interface OptionSpec {
   /** true: takes no value. */
   boolean?: boolean;
+  /** true: may be given more than once; the values are kept in order (read them with `list`). */
+  repeatable?: boolean;
 }
 
 export interface Parsed {
   positionals: string[];
-  options: Record<string, string | true>;
+  options: Record<string, string | true | string[]>;
 }
 
 export function parseArgs(argv: string[], spec: Record<string, OptionSpec>): Parsed {
   const positionals: string[] = [];
-  const options: Record<string, string | true> = {};
+  const options: Parsed["options"] = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') {
@@ -33,7 +35,8 @@ export function parseArgs(argv: string[], spec: Record<string, OptionSpec>): Par
       } else {
         const v = eq >= 0 ? a.slice(eq + 1) : argv[++i];
         if (v === undefined || (eq < 0 && v.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
-        options[name] = v;
+        if (s.repeatable) options[name] = [...list({ positionals, options }, name), v];
+        else options[name] = v;
       }
     } else if (a.startsWith('-') && a.length > 1 && a !== '-') {
       if (a === '-h') options.help = true;
@@ -50,4 +53,10 @@ export function str(p: Parsed, name: string): string | undefined {
 
 export function flag(p: Parsed, name: string): boolean {
   return p.options[name] === true;
+}
+
+/** Every value of a repeatable option, in the order given. */
+export function list(p: Parsed, name: string): string[] {
+  const v = p.options[name];
+  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
 }

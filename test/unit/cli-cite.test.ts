@@ -120,23 +120,24 @@ test('bibtex --out keeps every entry it did not write, byte for byte (issue 14, 
   assert.equal(again.split(BEGIN).length, 2);
 });
 
-test('bibtex --out leaves a key the user defines to their entry; --force replaces the whole file', async () => {
+test('bibtex --out leaves a paper the user has an entry for to it, and never reuses their key; --force replaces the whole file', async () => {
   const file = join(root, 'own.bib');
-  const mine = '@misc{ng2026sparse,\n  title = {My own Sparse entry},\n}\n';
+  // ng2026sparse is the user's key for another work; mymueller is their entry for 2603.00001.
+  const mine = '@book{ng2026sparse,\n  title = {My own Sparse book},\n}\n\n@misc{mymueller,\n  title = {Deep Nets},\n  eprint = {2603.00001},\n  archivePrefix = {arXiv},\n}\n';
   writeFileSync(file, mine);
   const res = await run('bibtex', '--out', file);
   assert.deepEqual(res, { code: 0, out: `wrote 2 entries to ${file} (1 left to your own entries)`, err: '' });
   const text = readFileSync(file, 'utf8');
   assert.ok(text.startsWith(mine));
-  assert.deepEqual(parseBibKeys(text), ['ng2026sparse', 'mueller2026deep', 'muller2026deep']);
-  assert.ok(text.includes('My own Sparse entry'));
+  assert.deepEqual(parseBibKeys(text), ['ng2026sparse', 'mymueller', 'muller2026deep', 'ng2026sparsea']);
+  assert.ok(text.includes('My own Sparse book'));
 
   const forced = await run('bibtex', '--out', file, '--force');
   assert.deepEqual(forced, { code: 0, out: `wrote 3 entries to ${file}`, err: '' });
   const whole = readFileSync(file, 'utf8');
   assert.ok(whole.startsWith(`${BEGIN}\n@misc{mueller2026deep,\n`));
   assert.ok(whole.endsWith(`}\n${END}\n`));
-  assert.ok(!whole.includes('My own Sparse entry'));
+  assert.ok(!whole.includes('My own Sparse book'));
   assert.deepEqual(parseBibKeys(whole), ['mueller2026deep', 'muller2026deep', 'ng2026sparse']);
   // Between the markers: exactly what stdout prints.
   assert.equal(whole, `${BEGIN}\n${(await run('bibtex')).out}\n${END}\n`);

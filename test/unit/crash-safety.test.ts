@@ -164,6 +164,7 @@ test('kill -9 at random points of fetch, import, index, bibtex --out and note ne
     }
   }
   const killed = new Map<string, number>();
+  let bibAfterKill: string | undefined;
   let leftBehind = 0;
   for (let i = 0; i < KILLS; i++) {
     const op = OPS[i % OPS.length];
@@ -180,15 +181,8 @@ test('kill -9 at random points of fetch, import, index, bibtex --out and note ne
     assertCacheWhole(context);
     if (files(root).some((f) => /\.tmp-/.test(f) && !tempsBefore.has(f))) leftBehind++;
     if (op.name === 'bibtex') {
-      const now = existsSync(bib) ? readFileSync(bib, 'utf8') : undefined;
-      // The new version: what a run to the end makes of the same old file (its generated block rewritten).
-      const copy = join(root, 'expected.bib');
-      rmSync(copy, { force: true });
-      if (old !== undefined) writeFileSync(copy, old);
-      const fresh = await cli(['bibtex', '--out', copy]);
-      assert.equal(fresh.code, 0, fresh.err);
-      assert.ok(now === old || now === readFileSync(copy, 'utf8'), `${context}: references.bib is neither the old nor the new version`);
-      assert.ok(now?.startsWith(MINE), `${context}: the user's own entry is gone`);
+      bibAfterKill = existsSync(bib) ? readFileSync(bib, 'utf8') : undefined;
+      assert.ok(bibAfterKill?.startsWith(MINE), `${context}: the user's own entry is gone`);
     }
     if (op.name === 'note') {
       const written = files(litDir).filter((f) => f.endsWith('.md'));
@@ -204,6 +198,12 @@ test('kill -9 at random points of fetch, import, index, bibtex --out and note ne
     else assert.equal(next.code, 0, `${context}, the run after it: ${next.err}`);
     assert.doesNotMatch(next.err, /warning/, `${context}, the run after it warned: ${next.err}`);
     assertCacheWhole(`${context}, after the next run`);
+    if (op.name === 'bibtex') {
+      // The new version is what a run to the end writes, and it writes the same again over itself (nothing
+      // changed the cache in between): so a whole new version is what the next run left.
+      const next = readFileSync(bib, 'utf8');
+      assert.ok(bibAfterKill === old || bibAfterKill === next, `${context}: references.bib is neither the old nor the new version`);
+    }
   }
   // Enough kills landed inside each command, not after it ended, and some inside a write.
   for (const op of OPS) assert.ok((killed.get(op.name) ?? 0) >= 4, `${op.name} was killed ${killed.get(op.name) ?? 0} times`);

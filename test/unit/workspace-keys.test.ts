@@ -75,7 +75,8 @@ test('papers whose keys collide, added in another order on a second machine, kee
   // The second machine met 2603.00004 first: its cache gave it the key the bibliography gives 2603.00002.
   const second = { '2603.00004': 'muller2026deep', '2603.00001': 'muller2026deepa', '2603.00002': 'muller2026deepb', '2603.00003': 'ng2026sparse' };
   const keys = workspaceKeys([P4, P3, P2, P1], second, entries());
-  assert.deepEqual(keys, { ...EXPECTED, '2603.00004': 'muller2026deepb' });
+  // muller2026deepb is taken too: this cache gave it to 2603.00002 once, and an unsynced note may still say so.
+  assert.deepEqual(keys, { ...EXPECTED, '2603.00004': 'muller2026deepc' });
   assertBibliographyMeaning(keys, 'second machine');
   // The order the papers are handed in does not matter.
   assert.deepEqual(workspaceKeys([P1, P2, P3, P4], second, entries()), keys);

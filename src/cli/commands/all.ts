@@ -14,8 +14,9 @@ import { linksCommand } from './links';
 import { recommendCommand } from './recommend';
 import { relatedCommand } from './related';
 import { feedbackCommand } from './feedback';
+import { syncCommand } from './sync';
 
 export const commands: Command[] = [
-  fetchCommand, papersCommand, addCommand, showCommand, citeCommand, bibtexCommand, noteCommand, importCommand,
+  fetchCommand, papersCommand, addCommand, showCommand, citeCommand, bibtexCommand, syncCommand, noteCommand, importCommand,
   indexCommand, searchCommand, linksCommand, recommendCommand, relatedCommand, feedbackCommand,
 ];

@@ -1,5 +1,6 @@
-// `paper-notes bibtex [--ids ID,…] [--out FILE [--force]]`: BibTeX for the given papers (all cached ones by default;
-// uncached ids are fetched from arXiv), ordered by key. With --out the entries go into the file's generated block,
+// `paper-notes bibtex [--ids ID,…] [--out FILE [--force]] [--notes DIR] [--bib FILE]…`: BibTeX for the given papers
+// (all cached ones by default; uncached ids are fetched from arXiv), ordered by key, each under its workspace key:
+// the one the bibliographies (FILE itself included) give it, so an entry never changes what an existing key means. With --out the entries go into the file's generated block,
 // the one Sync Bibliography keeps (core/cite/bib-sync.ts): what the user wrote outside it stays byte for byte, and
 // a key the user defines there is left to their entry. `--force` replaces the whole file with the block alone.
 // Either way the file is replaced atomically, so a reader never sees half of it.
@@ -12,14 +13,15 @@ import { syncBibliography } from '../../core/cite/bib-sync';
 import { readText, writeFileAtomic } from '../../core/fs';
 import type { Paper } from '../../core/papers/model';
 import { parsePaperId, type PaperIdRef } from '../../core/papers/paper-ids';
+import { libraryKeys, LIBRARY_OPTIONS, loadLibrary } from '../library';
 
 const versioned = (r: PaperIdRef) => `${r.id}${r.version ?? ''}`;
 
 export const bibtexCommand: Command = {
   name: 'bibtex',
-  usage: 'bibtex [--ids ID,…] [--out FILE [--force]]',
+  usage: 'bibtex [--ids ID,…] [--out FILE [--force]] [--notes DIR] [--bib FILE]…',
   summary: "BibTeX for cached papers (all of them, or --ids, fetched from arXiv when not cached), to stdout or into FILE's generated block (--force: the whole file)",
-  options: { ids: {}, out: {}, force: { boolean: true } },
+  options: { ids: {}, out: {}, force: { boolean: true }, ...LIBRARY_OPTIONS },
   async run(args, ctx) {
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument '${terminalText(args.positionals[0])}'`);
     const out = str(args, 'out');
@@ -41,7 +43,9 @@ export const bibtexCommand: Command = {
     } else {
       papers = await catalog.allPapers();
     }
-    const keys = await catalog.keys();
+    // With --force the file's old entries are about to go: they define no key.
+    const library = await loadLibrary(args, ctx, { out: flag(args, 'force') ? undefined : out });
+    const { keys } = await libraryKeys(catalog, library);
     const items = papers.filter((p) => keys[p.id]).map((paper) => ({ paper, key: keys[paper.id] }));
     if (!out) {
       const text = bibtexFile(items);

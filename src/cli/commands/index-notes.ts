@@ -1,13 +1,14 @@
 // `paper-notes index --notes DIR`: builds or updates the persisted index and reports what it holds.
 import type { Command } from '../context';
-import { NOTES_OPTION, openNotesIndex } from '../notes-index';
+import { openNotesIndex } from '../notes-index';
+import { LIBRARY_OPTIONS } from '../library';
 import { terminalText } from '../catalog';
 
 export const indexCommand: Command = {
   name: 'index',
-  usage: 'index --notes DIR',
+  usage: 'index --notes DIR [--bib FILE]…',
   summary: 'build or update the search index of a notes folder (only changed files are re-read)',
-  options: { ...NOTES_OPTION },
+  options: { ...LIBRARY_OPTIONS },
   async run(args, ctx) {
     const started = Date.now();
     const { index, result } = await openNotesIndex(args, ctx);

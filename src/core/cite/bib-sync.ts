@@ -48,6 +48,12 @@ function splitManaged(text: string): Split {
   };
 }
 
+/** Keys of the entries outside the generated block: the user's own (all of them when there is no block). */
+export function userEntryKeys(text: string | undefined): string[] {
+  const { before, after } = splitManaged((text ?? '').replace(/\r\n/g, '\n'));
+  return bibEntryKeys(`${before}\n${after}`);
+}
+
 export function syncBibliography(existing: string | undefined, entries: BibEntry[]): BibSyncResult {
   const old = (existing ?? '').replace(/\r\n/g, '\n');
   const { before, block, after, found } = splitManaged(old);

@@ -8,3 +8,5 @@ export { latexToUnicode } from './latex';
 export { workspaceKeys } from './workspace-keys';
 export { frontMatterBibliographies, noteBibliographies, resolveBibliographyPath, isAbsoluteBibliographyPath } from './sources';
 export { indexTargets, entryTargetId, entryPaper, ENTRY_ID_PREFIX, type IndexTargets } from './index-targets';
+export { splitLinks, type LibraryLinks } from './links';
+export { syncPlan, type SyncPlan } from './sync-plan';

@@ -3,8 +3,9 @@
 // parses like any other entry) are their record, and the cache's keys.json only a memory of keys handed out before.
 //   (a) An entry that names the paper's arXiv id gives its key, always (the first such entry, in source order).
 //   (b) Else the cached key, unless a bibliography entry now has that key: the entry means another work there.
-//   (c) Else a new key from the paper's metadata (keys.ts), suffixed past every key the bibliographies take and
-//       every key (a) and (b) gave. Papers are taken in id order, so the answer does not depend on input order.
+//   (c) Else a new key from the paper's metadata (keys.ts), suffixed past every key the bibliographies take, every
+//       key (a) and (b) gave, and every key the cache ever handed out (a note may hold it, meaning that other paper:
+//       better an unknown key there than a wrong one). Papers are taken in id order, so input order does not matter.
 // A deleted or corrupt keys.json, or a second cache (the CLI's and the extension's) that handed out suffixes in a
 // different order, can therefore never change what a key already in a bibliography means.
 import { assignKeys, type KeyMap } from '../cite/keys';
@@ -42,5 +43,6 @@ export function workspaceKeys(papers: readonly Paper[], cached: Readonly<Record<
       given.add(key);
     } else fresh.push(p);
   }
-  return assignKeys(out, fresh, entryKeys); // (c)
+  const handedOut = Object.values(cached).filter((k): k is string => typeof k === 'string');
+  return assignKeys(out, fresh, [...entryKeys, ...handedOut]); // (c)
 }
