@@ -43,6 +43,16 @@ export default async function ({ page, shot, log }) {
   const added = treeRow(page, 'Added').first();
   await added.waitFor();
   await setExpanded(added, true);
+  // Once in a CI run (ci4) the node was expanded, then shown collapsed again by a refresh of the tree that followed
+  // the add (For You re-ranking). Not a dropped input: a product issue under investigation (see the closing note of
+  // this session). Expand it again and say so, so the rest of the walk still checks what it is for.
+  try {
+    await treeRow(page, 'Elementwise Layer Normalization').first().waitFor({ timeout: 10_000 });
+  } catch {
+    if ((await added.getAttribute('aria-expanded')) !== 'false') throw new Error('the added papers are not listed under an expanded Added node');
+    log('Added was collapsed again by a tree refresh after the add (known issue): expanding it again');
+    await setExpanded(added, true);
+  }
   for (const title of ['Elementwise Layer Normalization', 'Clifford Kolmogorov-Arnold Networks', 'Fixture paper with an old-style identifier']) {
     await treeRow(page, title).first().waitFor();
   }
