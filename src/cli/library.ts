@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { list, str, type Parsed } from './args';
 import type { Context } from './context';
+import { terminalText } from './catalog';
 import type { Catalog } from '../core/catalog';
 import type { KeyMap } from '../core/cite/keys';
 import { readText } from '../core/fs';
@@ -56,12 +57,12 @@ export async function loadLibrary(args: Parsed, ctx: Context, opts: { out?: stri
     const st = await ctx.fs.stat(path);
     if (!st) {
       // The default file may not exist yet: that is an empty bibliography, not a mistake.
-      if (path !== fallback && !((opts.writes || opts.out) && path === bibs[0])) ctx.err(`warning: no such bibliography: ${path}`);
+      if (path !== fallback && !((opts.writes || opts.out) && path === bibs[0])) ctx.err(`warning: no such bibliography: ${terminalText(path)}`);
       continue;
     }
-    if (st.type !== 'file') throw new Error(`${path} is not a file`);
+    if (st.type !== 'file') throw new Error(`${terminalText(path)} is not a file`);
     const parsed = parseSource(path, await readText(ctx.fs, path));
-    for (const d of parsed.diagnostics) ctx.err(`warning: ${path}:${d.line + 1}: ${d.message}`);
+    for (const d of parsed.diagnostics) ctx.err(`warning: ${terminalText(`${path}:${d.line + 1}: ${d.message}`)}`); // paths and messages quote the user's files
     sources.push(parsed);
   }
   return { root, target: bibs[0] ?? fallback, sources, entries: mergeSources(sources), noteSources };

@@ -114,6 +114,18 @@ test('index --notes counts the entries as papers and reports a broken entry once
   assert.equal(r.err.split('\n').length, 1);
 });
 
+test('a bibliography path from a note\'s front matter reaches the terminal without its escape codes', async () => {
+  const hostile = join(notes, 'hostile-source.md');
+  writeFileSync(hostile, '---\nbibliography: "gone\u001b[31m\u0007.bib"\n---\n# Note\n');
+  try {
+    const r = await run(['cite', '--notes', 'notes', '2603.00003']);
+    assert.match(r.err, /warning: no such bibliography: .*gone \[31m \.bib/);
+    assert.ok(!/[\u0000-\u001f]/.test(r.err.replace(/\n/g, '')), JSON.stringify(r.err));
+  } finally {
+    rmSync(hostile);
+  }
+});
+
 test('bibtex --notes writes each paper under its workspace key', async () => {
   const r = await run(['bibtex', '--notes', 'notes']);
   assert.equal(r.code, 0);
